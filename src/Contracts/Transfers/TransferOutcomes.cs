@@ -1,0 +1,6 @@
+namespace Sagas.Contracts;
+
+public record TransferCompleted(Guid TransferId, string FromAccount, string ToAccount, decimal Amount);
+
+/// <summary>The transfer did not happen; <see cref="Refunded"/> says whether withdrawn money went back.</summary>
+public record TransferFailed(Guid TransferId, string Reason, bool Refunded);

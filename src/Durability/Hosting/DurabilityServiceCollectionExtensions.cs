@@ -1,0 +1,69 @@
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.Middleware;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sagas.Durability.Outbox;
+using Sagas.Durability.Sagas;
+using Sagas.Durability.Storage;
+
+namespace Sagas.Durability.Hosting;
+
+public static class DurabilityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a durable DbContext on the configured database, with its inbox/outbox factory and
+    /// its bus outbox. Each provider has its own subclass because each has its own migrations.
+    /// </summary>
+    public static IServiceCollection AddDurableDbContext<TContext, TSqliteContext, TPostgresContext>(
+        this IServiceCollection services, SagasOptions options, string connectionString)
+        where TContext : DurableDbContext
+        where TSqliteContext : TContext
+        where TPostgresContext : TContext
+    {
+        services.TryAddSingleton(new DurableDatabase(options.Database));
+        services.TryAddSingleton<OutboxNotifier>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        if (options.Database == DatabaseProvider.Postgres)
+            services.AddDbContextPool<TContext, TPostgresContext>(db => db.UseNpgsql(connectionString));
+        else
+            services.AddDbContextPool<TContext, TSqliteContext>(db => db.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+
+        services.AddScoped<IOutboxContextFactory<TContext>, DbContextOutboxContextFactory<TContext>>();
+        services.AddScoped<BusOutbox<TContext>>();
+        return services;
+    }
+
+    /// <summary>Delivers the outbox of this process's database; one per process is enough.</summary>
+    public static IServiceCollection AddOutboxDelivery<TContext>(this IServiceCollection services, Action<OutboxDeliveryOptions>? configure = null)
+        where TContext : DbContext
+    {
+        services.AddOptions<OutboxDeliveryOptions>().Configure(o => configure?.Invoke(o));
+        services.AddHostedService<OutboxDeliveryService<TContext>>();
+        return services;
+    }
+
+    /// <summary>Stores the state machine's instances through <typeparamref name="TContext"/>.</summary>
+    public static ISagaRegistrationConfigurator<TSaga> DurableRepository<TSaga, TContext>(this ISagaRegistrationConfigurator<TSaga> configurator)
+        where TSaga : SagaInstance
+        where TContext : DbContext =>
+        configurator.Repository(repository =>
+        {
+            repository.RegisterSagaRepository<TSaga, TContext, SagaConsumeContextFactory<TContext, TSaga>,
+                DurableSagaRepositoryContextFactory<TSaga, TContext>>();
+            repository.RegisterQuerySagaRepository<TSaga, DurableSagaRepositoryContextFactory<TSaga, TContext>>();
+            repository.RegisterLoadSagaRepository<TSaga, DurableSagaRepositoryContextFactory<TSaga, TContext>>();
+        });
+
+    /// <summary>Applies the context's migrations, or fails the start with the reason.</summary>
+    public static async Task MigrateAsync<TContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,34 @@
+using MassTransit;
+using MassTransit.Configuration;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sagas.Durability.Hosting;
+
+public static class DurableEndpointExtensions
+{
+    /// <summary>
+    /// Every consumer and saga on the endpoint consumes inside the transactional inbox/outbox of
+    /// <typeparamref name="TContext"/>. Configure retries before this, so each attempt is a new transaction.
+    /// </summary>
+    public static void UseDurableOutbox<TContext>(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+        where TContext : DbContext
+    {
+        var observer = new OutboxConsumePipeSpecificationObserver<TContext>(endpoint, context);
+        endpoint.ConnectConsumerConfigurationObserver(observer);
+        endpoint.ConnectSagaConfigurationObserver(observer);
+    }
+
+    /// <summary>
+    /// A saga endpoint: row-lock waits, version conflicts and duplicate inserts are retried at once
+    /// and then with short pauses, never surfaced as faults while they still resolve.
+    /// </summary>
+    public static void UseDurableSaga<TContext>(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+        where TContext : DbContext
+    {
+        endpoint.UseMessageRetry(r => r.Intervals(
+            TimeSpan.Zero, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
+            TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
+            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)));
+        endpoint.UseDurableOutbox<TContext>(context);
+    }
+}

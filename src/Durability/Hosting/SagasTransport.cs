@@ -1,0 +1,37 @@
+using MassTransit;
+
+namespace Sagas.Durability.Hosting;
+
+public static class SagasTransport
+{
+    /// <summary>
+    /// The configured transport: MassTransit's in-memory one for the embedded default, RabbitMQ for
+    /// the real stack. Endpoints come from the registered consumers, sagas and their definitions.
+    /// </summary>
+    public static void UsingSagasTransport(this IBusRegistrationConfigurator bus, SagasOptions options, string? rabbitMqConnectionString)
+    {
+        if (options.Transport == TransportKind.RabbitMq)
+        {
+            if (string.IsNullOrWhiteSpace(rabbitMqConnectionString))
+                throw new InvalidOperationException("Sagas:Transport is RabbitMq but ConnectionStrings:RabbitMq is not set (e.g. amqp://guest:guest@localhost:5672/).");
+
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(rabbitMqConnectionString));
+                Configure(context, cfg, options);
+            });
+        }
+        else
+        {
+            bus.UsingInMemory((context, cfg) => Configure(context, cfg, options));
+        }
+    }
+
+    static void Configure<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg, SagasOptions options)
+        where TEndpoint : IReceiveEndpointConfigurator
+    {
+        cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        cfg.AddDeserializer(new PlainJsonSerializerFactory());
+        cfg.ConfigureEndpoints(context);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using MassTransit;
+using MassTransit.Middleware;
+using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.Storage;
+
+namespace Sagas.Durability.Outbox;
+
+/// <summary>
+/// Inbox and outbox in one short transaction per message: claim the message in the inbox, run
+/// the consumer (and the saga repository, which joins this transaction), store what it sent,
+/// commit. A message already in the inbox is acknowledged without running anything.
+/// </summary>
+public sealed class DbContextOutboxContextFactory<TDbContext>(
+    TDbContext db,
+    IServiceProvider provider,
+    DurableDatabase database,
+    OutboxNotifier notifier,
+    TimeProvider clock)
+    : IOutboxContextFactory<TDbContext>
+    where TDbContext : DbContext
+{
+    public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
+        where T : class
+    {
+        var messageId = context.GetOriginalMessageId() ?? IdFromBody(context);
+        var timer = Stopwatch.StartNew();
+
+        using (await database.WriteGate.EnterAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            // A retry runs in the same scope; what the failed attempt tracked must not be saved now.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken).ConfigureAwait(false);
+
+            var consumed = await db.Set<InboxMessage>()
+                .AnyAsync(x => x.MessageId == messageId && x.ConsumerId == options.ConsumerId, context.CancellationToken)
+                .ConfigureAwait(false);
+
+            if (!consumed)
+            {
+                db.Add(new InboxMessage { MessageId = messageId, ConsumerId = options.ConsumerId, ConsumedAt = clock.GetUtcNow().UtcDateTime });
+
+                await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock)).ConfigureAwait(false);
+
+                await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(context.CancellationToken).ConfigureAwait(false);
+
+            if (!consumed)
+                notifier.Notify();
+        }
+
+        if (context.ReceiveContext is { IsDelivered: false, IsFaulted: false })
+            await context.NotifyConsumed(context, timer.Elapsed, options.ConsumerType).ConfigureAwait(false);
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("durableOutbox");
+
+    /// <summary>
+    /// Plain JSON from other platforms may come without a message id; the same body then counts
+    /// as the same message, which is what a redelivery is.
+    /// </summary>
+    static Guid IdFromBody(ConsumeContext context)
+    {
+        var hash = SHA256.HashData(context.ReceiveContext.Body.GetBytes());
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

@@ -1,0 +1,112 @@
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sagas.Durability.Storage;
+
+namespace Sagas.Durability.Outbox;
+
+/// <summary>
+/// Delivers committed outbox rows to the broker and deletes them. A crash between send and
+/// delete sends a message twice; the receiver's inbox makes that harmless.
+/// </summary>
+public sealed class OutboxDeliveryService<TDbContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    DurableDatabase database,
+    OutboxNotifier notifier,
+    TimeProvider clock,
+    IOptions<OutboxDeliveryOptions> options,
+    ILogger<OutboxDeliveryService<TDbContext>> logger)
+    : BackgroundService
+    where TDbContext : DbContext
+{
+    readonly OutboxDeliveryOptions _options = options.Value;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sweepers = database.Provider == DatabaseProvider.Postgres ? Math.Max(1, _options.Sweepers) : 1;
+        return Task.WhenAll(Enumerable.Range(0, sweepers).Select(_ => Task.Run(() => SweepAsync(stoppingToken), stoppingToken)));
+    }
+
+    async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var delivered = await DeliverBatchAsync(stoppingToken).ConfigureAwait(false);
+                if (delivered >= _options.BatchSize)
+                {
+                    notifier.Notify();
+                    continue;
+                }
+
+                await notifier.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Outbox delivery failed; retrying");
+                await Task.Delay(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    async Task<int> DeliverBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+
+        // On PostgreSQL the batch stays locked until its rows are deleted, so no other sweeper sends them.
+        await using var transaction = database.Provider == DatabaseProvider.Postgres
+            ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+
+        var batch = await database.NextOutboxBatch(db, _options.BatchSize).AsNoTracking()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (batch.Count == 0)
+            return 0;
+
+        var sent = await Task.WhenAll(batch.Select(row => SendAsync(row, cancellationToken))).ConfigureAwait(false);
+        var done = sent.Where(x => x.HasValue).Select(x => x!.Value).ToList();
+
+        using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await db.Set<OutboxMessage>().Where(x => done.Contains(x.SequenceNumber))
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        return done.Count;
+    }
+
+    async Task<long?> SendAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        if (row.ExpirationTime < clock.GetUtcNow().UtcDateTime)
+            return row.SequenceNumber;
+
+        try
+        {
+            var message = new StoredMessageContext(row);
+            var endpoint = await bus.GetSendEndpoint(message.DestinationAddress!).ConfigureAwait(false);
+            await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), cancellationToken)
+                .ConfigureAwait(false);
+            return row.SequenceNumber;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Outbox message {MessageId} to {Destination} not delivered yet", row.MessageId, row.DestinationAddress);
+            return null;
+        }
+    }
+}

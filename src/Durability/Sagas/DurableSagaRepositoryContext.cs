@@ -1,0 +1,121 @@
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sagas.Durability.Sagas;
+
+/// <summary>
+/// Loads, inserts and saves one saga inside the consume transaction, and appends the transitions
+/// the state machine made to <c>saga_history</c> in the same SaveChanges.
+/// </summary>
+sealed class DurableSagaRepositoryContext<TSaga, TMessage>(
+    DbContext db,
+    ConsumeContext<TMessage> consumeContext,
+    Func<Guid, IQueryable<TSaga>> loadForUpdate,
+    TimeProvider clock)
+    : ConsumeContextScope<TMessage>(consumeContext), SagaRepositoryContext<TSaga, TMessage>
+    where TSaga : SagaInstance
+    where TMessage : class
+{
+    readonly ConsumeContext<TMessage> _consumeContext = consumeContext;
+
+    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
+        Task.FromResult(CreateSagaConsumeContext(_consumeContext, instance));
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
+    {
+        Stamp(instance, isNew: true);
+        var entry = db.Add(instance);
+        try
+        {
+            // Inside the consume transaction EF wraps this in a savepoint, so a duplicate key
+            // leaves the transaction usable and the caller loads the existing row instead.
+            await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
+            return CreateSagaConsumeContext(_consumeContext, instance);
+        }
+        catch (DbUpdateException)
+        {
+            entry.State = EntityState.Detached;
+            return null!;
+        }
+    }
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
+    {
+        var instance = await loadForUpdate(correlationId).AsTracking().SingleOrDefaultAsync(CancellationToken).ConfigureAwait(false);
+        return instance is null ? null! : CreateSagaConsumeContext(_consumeContext, instance);
+    }
+
+    public async Task Save(SagaConsumeContext<TSaga> context)
+    {
+        Stamp(context.Saga, isNew: true);
+        db.Add(context.Saga);
+        await AppendHistory(context).ConfigureAwait(false);
+        await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task Update(SagaConsumeContext<TSaga> context)
+    {
+        Stamp(context.Saga, isNew: false);
+        await AppendHistory(context).ConfigureAwait(false);
+        await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task Delete(SagaConsumeContext<TSaga> context)
+    {
+        await AppendHistory(context).ConfigureAwait(false);
+        db.Remove(context.Saga);
+        await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
+    }
+
+    public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
+
+    public Task Undo(SagaConsumeContext<TSaga> context)
+    {
+        var entry = db.ChangeTracker.Entries<TSaga>().FirstOrDefault(x => x.Entity.CorrelationId == context.Saga.CorrelationId);
+        if (entry is not null)
+            entry.State = EntityState.Unchanged;
+        return Task.CompletedTask;
+    }
+
+    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
+        where T : class =>
+        Task.FromResult(CreateSagaConsumeContext(consumeContext, instance));
+
+    static SagaConsumeContext<TSaga, T> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance)
+        where T : class
+    {
+        var sagaContext = new DefaultSagaConsumeContext<TSaga, T>(consumeContext, instance);
+        sagaContext.GetOrAddPayload(() => new SagaTransitionLog());
+        return sagaContext;
+    }
+
+    void Stamp(TSaga saga, bool isNew)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (isNew)
+            saga.CreatedAt = now;
+        else
+            saga.Version++;
+        saga.UpdatedAt = now;
+    }
+
+    async Task AppendHistory(SagaConsumeContext<TSaga> context)
+    {
+        if (!context.TryGetPayload(out SagaTransitionLog? log) || log.Pending.Count == 0)
+            return;
+
+        var correlationId = context.Saga.CorrelationId;
+        var sequence = await db.Set<SagaHistoryEntry>().Where(x => x.CorrelationId == correlationId)
+            .MaxAsync(x => (int?)x.SequenceNumber, CancellationToken).ConfigureAwait(false) ?? 0;
+
+        foreach (var entry in log.Pending)
+        {
+            entry.SequenceNumber = ++sequence;
+            db.Add(entry);
+        }
+
+        log.Clear();
+    }
+}

@@ -1,0 +1,17 @@
+using MassTransit;
+
+namespace Sagas.Durability.Sagas;
+
+/// <summary>
+/// The columns every saga table has. The state is kept by name so that SQL readers see
+/// <c>Depositing</c>, not a number.
+/// </summary>
+public abstract class SagaInstance : SagaStateMachineInstance
+{
+    public Guid CorrelationId { get; set; }
+    public string CurrentState { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sagas.Durability.Sagas;
+
+/// <summary>Maps the common saga columns; a workflow's map adds its business fields.</summary>
+public abstract class SagaInstanceMap<TSaga>(string tableName) : IEntityTypeConfiguration<TSaga>
+    where TSaga : SagaInstance
+{
+    public void Configure(EntityTypeBuilder<TSaga> entity)
+    {
+        entity.ToTable(tableName);
+        entity.HasKey(x => x.CorrelationId);
+        entity.Property(x => x.CorrelationId).ValueGeneratedNever();
+        entity.Property(x => x.CurrentState).HasMaxLength(64);
+        entity.Property(x => x.Version).IsConcurrencyToken();
+        entity.HasIndex(x => x.CurrentState);
+        entity.HasIndex(x => x.UpdatedAt);
+
+        ConfigureFields(entity);
+    }
+
+    protected abstract void ConfigureFields(EntityTypeBuilder<TSaga> entity);
+}

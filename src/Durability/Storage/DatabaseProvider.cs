@@ -1,0 +1,7 @@
+namespace Sagas.Durability.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.Outbox;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Durability.Storage;
+
+/// <summary>
+/// A DbContext that holds the inbox, the outbox and the saga history beside its own tables, so
+/// that a consumer's changes and the messages it sends commit together. Names are snake_case.
+/// </summary>
+public abstract class DurableDbContext(DbContextOptions options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ConfigureDurability(modelBuilder);
+        ConfigureModel(modelBuilder);
+        modelBuilder.UseSnakeCaseNames();
+    }
+
+    /// <summary>The context's own tables.</summary>
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    /// <summary>
+    /// False in a context that shares a database whose inbox, outbox and history tables another
+    /// context's migrations create.
+    /// </summary>
+    protected virtual bool OwnsDurabilityTables => true;
+
+    void ConfigureDurability(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<InboxMessage>(entity =>
+        {
+            entity.ToTable("InboxMessages", t => t.ExcludeFromMigrations(!OwnsDurabilityTables));
+            entity.HasKey(x => new { x.MessageId, x.ConsumerId });
+            entity.HasIndex(x => x.ConsumedAt);
+        });
+
+        modelBuilder.Entity<OutboxMessage>(entity =>
+        {
+            entity.ToTable("OutboxMessages", t => t.ExcludeFromMigrations(!OwnsDurabilityTables));
+            entity.HasKey(x => x.SequenceNumber);
+            entity.Property(x => x.SequenceNumber).ValueGeneratedOnAdd();
+            entity.Property(x => x.DestinationAddress).HasMaxLength(512);
+            entity.Property(x => x.ContentType).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<SagaHistoryEntry>(entity =>
+        {
+            entity.ToTable("SagaHistory", t => t.ExcludeFromMigrations(!OwnsDurabilityTables));
+            entity.HasKey(x => new { x.CorrelationId, x.SequenceNumber });
+            entity.Property(x => x.SagaType).HasMaxLength(128);
+            entity.Property(x => x.EventName).HasMaxLength(128);
+            entity.Property(x => x.FromState).HasMaxLength(64);
+            entity.Property(x => x.ToState).HasMaxLength(64);
+            entity.HasIndex(x => new { x.SagaType, x.OccurredAt });
+        });
+    }
+}
