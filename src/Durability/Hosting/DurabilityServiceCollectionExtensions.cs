@@ -23,18 +23,34 @@ public static class DurabilityServiceCollectionExtensions
         where TSqliteContext : TContext
         where TPostgresContext : TContext
     {
-        services.TryAddSingleton(new DurableDatabase(options.Database));
-        services.TryAddSingleton<OutboxNotifier>();
-        services.TryAddSingleton(TimeProvider.System);
+        if (services.All(x => x.ServiceType != typeof(DurableDatabase)))
+        {
+            services.AddSingleton(new DurableDatabase(options.Database));
+            services.AddSingleton<OutboxNotifier>();
+            services.TryAddSingleton(TimeProvider.System);
+            AddDbContext<DurabilityDbContext, SqliteDurabilityDbContext, PostgresDurabilityDbContext>(services, options, connectionString);
+        }
 
-        if (options.Database == DatabaseProvider.Postgres)
-            services.AddDbContextPool<TContext, TPostgresContext>(db => db.UseNpgsql(connectionString));
-        else
-            services.AddDbContextPool<TContext, TSqliteContext>(db => db.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        AddDbContext<TContext, TSqliteContext, TPostgresContext>(services, options, connectionString);
 
         services.AddScoped<IOutboxContextFactory<TContext>, DbContextOutboxContextFactory<TContext>>();
         services.AddScoped<BusOutbox<TContext>>();
         return services;
+    }
+
+    static void AddDbContext<TContext, TSqliteContext, TPostgresContext>(IServiceCollection services, SagasOptions options, string connectionString)
+        where TContext : DbContext
+        where TSqliteContext : TContext
+        where TPostgresContext : TContext
+    {
+        // Each context keeps its own migration history, so each can be migrated on its own.
+        var history = "__migrations_" + SnakeCaseNames.ToSnakeCase(typeof(TContext).Name);
+        if (options.Database == DatabaseProvider.Postgres)
+            services.AddDbContextPool<TContext, TPostgresContext>(db => db.UseNpgsql(connectionString, x => x.MigrationsHistoryTable(history)));
+        else
+            services.AddDbContextPool<TContext, TSqliteContext>(db => db
+                .UseSqlite(connectionString, x => x.MigrationsHistoryTable(history))
+                .AddInterceptors(new SqlitePragmas()));
     }
 
     /// <summary>Delivers the outbox of this process's database; one per process is enough.</summary>
@@ -58,12 +74,12 @@ public static class DurabilityServiceCollectionExtensions
             repository.RegisterLoadSagaRepository<TSaga, DurableSagaRepositoryContextFactory<TSaga, TContext>>();
         });
 
-    /// <summary>Applies the context's migrations, or fails the start with the reason.</summary>
+    /// <summary>Applies the durability tables' migrations and then the context's own.</summary>
     public static async Task MigrateAsync<TContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
         where TContext : DbContext
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<DurabilityDbContext>().Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -47,7 +47,8 @@ public sealed class DurableSagaRepositoryContextFactory<TSaga, TDbContext>(
 
     public void Probe(ProbeContext context) => context.Add("persistence", "durable-efcore");
 
-    IQueryable<TSaga> LoadForUpdate(Guid correlationId) => database.LoadForUpdate<TSaga>(db, correlationId);
+    IQueryable<TSaga> LoadForUpdate(Guid correlationId) =>
+        database.ForUpdate<TSaga, Guid>(db, nameof(SagaInstance.CorrelationId), correlationId);
 
     async Task InTransaction(CancellationToken cancellationToken, Func<Task> work)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Sagas.Durability.Outbox;
@@ -14,21 +15,28 @@ public sealed class DurableDatabase(DatabaseProvider provider)
     bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
     /// <summary>
-    /// Reads the saga row for the consume transaction. PostgreSQL holds a row lock until commit;
-    /// SQLite writers are serialized already and the version column catches anything else.
+    /// Reads one row for a write later in the same transaction. PostgreSQL holds a row lock until
+    /// commit; SQLite writers are serialized by <see cref="WriteGate"/> and version columns catch the rest.
     /// </summary>
-    public IQueryable<TSaga> LoadForUpdate<TSaga>(DbContext db, Guid correlationId)
-        where TSaga : class, MassTransit.ISaga
+    public IQueryable<TEntity> ForUpdate<TEntity, TKey>(DbContext db, string keyProperty, TKey key)
+        where TEntity : class
     {
         if (!IsPostgres)
-            return db.Set<TSaga>().Where(x => x.CorrelationId == correlationId);
+        {
+            var row = Expression.Parameter(typeof(TEntity), "row");
+            Expression<Func<TKey>> captured = () => key;
+            var matches = Expression.Equal(
+                Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TKey)], row, Expression.Constant(keyProperty)),
+                captured.Body);
+            return db.Set<TEntity>().Where(Expression.Lambda<Func<TEntity, bool>>(matches, row));
+        }
 
-        var entity = db.Model.FindEntityType(typeof(TSaga))!;
+        var entity = db.Model.FindEntityType(typeof(TEntity))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var key = entity.FindProperty(nameof(MassTransit.ISaga.CorrelationId))!.GetColumnName(table);
+        var column = entity.FindProperty(keyProperty)!.GetColumnName(table);
         // Table and column names come from the EF model, never from input.
 #pragma warning disable EF1002
-        return db.Set<TSaga>().FromSqlRaw($"SELECT * FROM \"{table.Name}\" WHERE \"{key}\" = {{0}} FOR UPDATE", correlationId);
+        return db.Set<TEntity>().FromSqlRaw($"SELECT * FROM \"{table.Name}\" WHERE \"{column}\" = {{0}} FOR UPDATE", key!);
 #pragma warning restore EF1002
     }
 

@@ -21,10 +21,10 @@ public abstract class DurableDbContext(DbContextOptions options) : DbContext(opt
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 
     /// <summary>
-    /// False in a context that shares a database whose inbox, outbox and history tables another
-    /// context's migrations create.
+    /// Only <see cref="DurabilityDbContext"/> creates the inbox, outbox and history tables, so
+    /// every process can migrate them whichever starts first.
     /// </summary>
-    protected virtual bool OwnsDurabilityTables => true;
+    private protected virtual bool OwnsDurabilityTables => false;
 
     void ConfigureDurability(ModelBuilder modelBuilder)
     {

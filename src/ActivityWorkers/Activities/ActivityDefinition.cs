@@ -1,0 +1,31 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Sagas.ActivityWorkers.Ledger;
+using Sagas.Durability.Hosting;
+
+namespace Sagas.ActivityWorkers.Activities;
+
+/// <summary>
+/// Endpoint settings shared by ledger activities: a queue named after the activity, retries as
+/// configured for it, and the transactional inbox/outbox so a redelivery never acts twice.
+/// </summary>
+public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    readonly ActivityRetryOptions _retry;
+
+    public ActivityDefinition(IOptionsMonitor<ActivityRetryOptions> retryOptions)
+    {
+        EndpointName = KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>();
+        _retry = retryOptions.Get(ActivityName);
+    }
+
+    public static string ActivityName => typeof(TConsumer).Name.Replace("Consumer", "", StringComparison.Ordinal);
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<TConsumer> consumer,
+        IRegistrationContext context)
+    {
+        endpoint.UseMessageRetry(r => r.Exponential(_retry.MaxAttempts ?? int.MaxValue, TimeSpan.Zero, _retry.MaxInterval, _retry.InitialInterval));
+        endpoint.UseDurableOutbox<LedgerDbContext>(context);
+    }
+}

@@ -1,0 +1,30 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sagas.ActivityWorkers.Activities;
+using Sagas.ActivityWorkers.Ledger;
+using Sagas.ActivityWorkers.Transfers;
+using Sagas.Durability.Hosting;
+
+namespace Sagas.ActivityWorkers;
+
+public static class ActivityWorkersExtensions
+{
+    /// <summary>The ledger and its database, needed wherever ledger activities run.</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration, SagasOptions options)
+    {
+        services.AddDurableDbContext<LedgerDbContext, SqliteLedgerDbContext, PostgresLedgerDbContext>(options, configuration.GetSagasConnectionString());
+        services.AddScoped<LedgerBook>();
+        foreach (var activity in new[] { "Withdraw", "Deposit", "Refund" })
+            services.Configure<ActivityRetryOptions>(activity, configuration.GetSection($"Sagas:Activities:{activity}:Retry"));
+        return services;
+    }
+
+    /// <summary>The activities that move money for transfers.</summary>
+    public static void AddTransferActivities(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<WithdrawConsumer, ActivityDefinition<WithdrawConsumer>>();
+        bus.AddConsumer<DepositConsumer, ActivityDefinition<DepositConsumer>>();
+        bus.AddConsumer<RefundConsumer, ActivityDefinition<RefundConsumer>>();
+    }
+}

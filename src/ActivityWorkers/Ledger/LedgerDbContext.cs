@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.Storage;
+
+namespace Sagas.ActivityWorkers.Ledger;
+
+/// <summary>The accounts and their movements, beside the shared inbox and outbox.</summary>
+public abstract class LedgerDbContext(DbContextOptions options) : DurableDbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Account>(entity =>
+        {
+            entity.ToTable("Accounts");
+            entity.Property(x => x.Id).HasMaxLength(64);
+            entity.Property(x => x.Balance).HasPrecision(18, 2);
+            entity.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<LedgerEntry>(entity =>
+        {
+            entity.ToTable("LedgerEntries");
+            entity.Property(x => x.ReferenceId).HasMaxLength(100);
+            entity.Property(x => x.AccountId).HasMaxLength(64);
+            entity.Property(x => x.Amount).HasPrecision(18, 2);
+            entity.HasIndex(x => x.ReferenceId).IsUnique();
+            entity.HasIndex(x => x.AccountId);
+        });
+    }
+}
+
+public sealed class SqliteLedgerDbContext(DbContextOptions<SqliteLedgerDbContext> options) : LedgerDbContext(options);
+
+public sealed class PostgresLedgerDbContext(DbContextOptions<PostgresLedgerDbContext> options) : LedgerDbContext(options);

@@ -1,0 +1,45 @@
+using MassTransit;
+using Sagas.ActivityWorkers;
+using Sagas.Durability.Hosting;
+using Sagas.Orchestrator.Data;
+
+namespace Sagas.Orchestrator;
+
+public static class OrchestratorExtensions
+{
+    /// <summary>
+    /// The orchestrator's services: every workflow in this assembly, its database, and the ledger
+    /// activities when this process hosts them (always on the embedded default).
+    /// </summary>
+    public static IServiceCollection AddOrchestrator(this IServiceCollection services, IConfiguration configuration,
+        Action<IBusRegistrationConfigurator>? configureBus = null)
+    {
+        var options = configuration.GetSagasOptions();
+        var hostActivities = configuration.GetValue("Sagas:HostActivities", options.Transport == TransportKind.InMemory);
+
+        services.AddDurableDbContext<SagasDbContext, SqliteSagasDbContext, PostgresSagasDbContext>(options, configuration.GetSagasConnectionString());
+        services.AddLedger(configuration, options);
+        services.AddOutboxDelivery<SagasDbContext>(o => configuration.GetSection("Sagas:Outbox").Bind(o));
+        services.AddProblemDetails();
+
+        services.AddMassTransit(bus =>
+        {
+            bus.AddDurableStateMachines<SagasDbContext>(typeof(OrchestratorExtensions).Assembly);
+            if (hostActivities)
+                bus.AddTransferActivities();
+            configureBus?.Invoke(bus);
+            bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));
+        });
+
+        return services;
+    }
+
+    public static async Task MigrateOrchestratorDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
+    {
+        if (!configuration.GetSagasOptions().ApplyMigrations)
+            return;
+
+        await services.MigrateAsync<SagasDbContext>();
+        await services.MigrateAsync<ActivityWorkers.Ledger.LedgerDbContext>();
+    }
+}

@@ -1,0 +1,21 @@
+using Sagas.Orchestrator;
+using Sagas.Orchestrator.Ledger;
+using Sagas.Orchestrator.Workflows.Transfers;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddOrchestrator(builder.Configuration);
+
+var app = builder.Build();
+await app.Services.MigrateOrchestratorDatabaseAsync(app.Configuration);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapAccountEndpoints();
+app.MapTransferEndpoints();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("Sagas orchestrator API listening on {Urls}", string.Join(", ", app.Urls)));
+
+await app.RunAsync();
+
+public partial class Program;

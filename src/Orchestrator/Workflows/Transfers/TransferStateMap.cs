@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Orchestrator.Workflows.Transfers;
+
+public class TransferStateMap() : SagaInstanceMap<TransferState>("transfer_sagas")
+{
+    protected override void ConfigureFields(EntityTypeBuilder<TransferState> entity)
+    {
+        entity.Property(x => x.FromAccount).HasMaxLength(64);
+        entity.Property(x => x.ToAccount).HasMaxLength(64);
+        entity.Property(x => x.Amount).HasPrecision(18, 2);
+        entity.Property(x => x.FailureReason).HasMaxLength(256);
+        entity.HasIndex(x => x.FromAccount);
+        entity.HasIndex(x => x.ToAccount);
+    }
+}
