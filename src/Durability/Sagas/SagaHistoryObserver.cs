@@ -14,14 +14,15 @@ sealed class SagaHistoryObserver<TSaga>(IReadOnlySet<string> terminalStates, Tim
         if (terminalStates.Contains(currentState.Name))
             context.Saga.CompletedAt ??= now;
 
-        if (context.TryGetPayload(out SagaTransitionLog? log))
+        // Entering Initial is MassTransit creating the instance, not a step of the workflow.
+        if (previousState is not null && context.TryGetPayload(out SagaTransitionLog? log))
         {
             log.Add(new SagaHistoryEntry
             {
                 CorrelationId = context.Saga.CorrelationId,
                 SagaType = SagaType,
                 EventName = context.Event.Name,
-                FromState = previousState?.Name,
+                FromState = previousState.Name,
                 ToState = currentState.Name,
                 OccurredAt = now,
                 MessageId = context.MessageId,

@@ -17,6 +17,13 @@ public abstract class DurableDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.UseSnakeCaseNames();
     }
 
+    /// <summary>SQLite keeps no time zone; every time stored here is UTC, so say so when reading.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     /// <summary>The context's own tables.</summary>
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 
