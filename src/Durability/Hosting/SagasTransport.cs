@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Sagas.Durability.Hosting;
 
@@ -10,6 +11,9 @@ public static class SagasTransport
     /// </summary>
     public static void UsingSagasTransport(this IBusRegistrationConfigurator bus, SagasOptions options, string? rabbitMqConnectionString)
     {
+        // Queues and bindings must exist before anything is published, or RabbitMQ drops the message.
+        bus.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
+
         if (options.Transport == TransportKind.RabbitMq)
         {
             if (string.IsNullOrWhiteSpace(rabbitMqConnectionString))

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Sagas.Durability.Storage;
 
 namespace Sagas.Durability.Outbox;
@@ -17,7 +18,8 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
     IServiceProvider provider,
     DurableDatabase database,
     OutboxNotifier notifier,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<DbContextOutboxContextFactory<TDbContext>> logger)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
@@ -48,7 +50,9 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
 
             await transaction.CommitAsync(context.CancellationToken).ConfigureAwait(false);
 
-            if (!consumed)
+            if (consumed)
+                logger.LogInformation("Message {MessageId} was already consumed by {ConsumerType}; acknowledged without running it again", messageId, options.ConsumerType);
+            else
                 notifier.Notify();
         }
 

@@ -55,6 +55,12 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
                 .TransitionTo(NeedsAttention));
 
         DuringAny(Ignore(StartTransfer));
+
+        // A step's outcome can arrive again after the saga moved on (the activity ran twice,
+        // each time idempotently); the first answer counted.
+        During(Depositing, Refunding, Completed, Failed, Refunded, NeedsAttention, Ignore(WithdrawCompleted), Ignore(WithdrawRejected));
+        During(Refunding, Completed, Refunded, NeedsAttention, Ignore(DepositCompleted), Ignore(DepositRejected));
+        During(Refunded, NeedsAttention, Ignore(RefundCompleted), Ignore(RefundRejected));
     }
 
     public State Withdrawing { get; private set; } = null!;
