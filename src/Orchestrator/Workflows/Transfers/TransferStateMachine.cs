@@ -58,8 +58,8 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
 
         // A step's outcome can arrive again after the saga moved on (the activity ran twice,
         // each time idempotently); the first answer counted.
-        During(Depositing, Refunding, Completed, Failed, Refunded, NeedsAttention, Ignore(WithdrawCompleted), Ignore(WithdrawRejected));
-        During(Refunding, Completed, Refunded, NeedsAttention, Ignore(DepositCompleted), Ignore(DepositRejected));
+        During([Depositing, Refunding, Completed, Failed, Refunded, NeedsAttention], Ignore(WithdrawCompleted), Ignore(WithdrawRejected));
+        During([Refunding, Completed, Refunded, NeedsAttention], Ignore(DepositCompleted), Ignore(DepositRejected));
         During(Refunded, NeedsAttention, Ignore(RefundCompleted), Ignore(RefundRejected));
     }
 
