@@ -9,6 +9,4 @@ scripts/services.sh
 export SAGAS_TEST_POSTGRES="${SAGAS_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=sagas;Password=sagas;Database=sagas}"
 export SAGAS_TEST_RABBITMQ="${SAGAS_TEST_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
 
-# SDK 10 `dotnet new sln` writes .slnx; accept either.
-sln=Sagas.sln; [ -f "$sln" ] || sln=Sagas.slnx
-exec dotnet test "$sln" -c Release --logger "console;verbosity=normal" "$@"
+exec dotnet test Sagas.sln -c Release --logger "console;verbosity=normal" "$@"
