@@ -7,7 +7,7 @@ var builder = Host.CreateApplicationBuilder(args);
 var options = builder.Configuration.GetSagasOptions();
 
 builder.Services.AddLedger(builder.Configuration, options);
-builder.Services.AddOutboxDelivery<LedgerDbContext>();
+builder.Services.AddOutboxDelivery<LedgerDbContext>(builder.Configuration);
 builder.Services.AddMassTransit(bus =>
 {
     bus.AddTransferActivities();

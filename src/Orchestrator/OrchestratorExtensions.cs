@@ -19,7 +19,7 @@ public static class OrchestratorExtensions
 
         services.AddDurableDbContext<SagasDbContext, SqliteSagasDbContext, PostgresSagasDbContext>(options, configuration.GetSagasConnectionString());
         services.AddLedger(configuration, options);
-        services.AddOutboxDelivery<SagasDbContext>(o => configuration.GetSection("Sagas:Outbox").Bind(o));
+        services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
 
         services.AddMassTransit(bus =>

@@ -3,6 +3,7 @@ using MassTransit.Configuration;
 using MassTransit.Middleware;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sagas.Durability.Outbox;
@@ -53,12 +54,17 @@ public static class DurabilityServiceCollectionExtensions
                 .AddInterceptors(new SqlitePragmas()));
     }
 
-    /// <summary>Delivers the outbox of this process's database; one per process is enough.</summary>
-    public static IServiceCollection AddOutboxDelivery<TContext>(this IServiceCollection services, Action<OutboxDeliveryOptions>? configure = null)
+    /// <summary>
+    /// Delivers the outbox of this process's database and keeps the inbox (and, if asked, finished
+    /// sagas) within their retention; one per process is enough.
+    /// </summary>
+    public static IServiceCollection AddOutboxDelivery<TContext>(this IServiceCollection services, IConfiguration configuration)
         where TContext : DbContext
     {
-        services.AddOptions<OutboxDeliveryOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<OutboxDeliveryOptions>().Bind(configuration.GetSection("Sagas:Outbox"));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Sagas:Retention"));
         services.AddHostedService<OutboxDeliveryService<TContext>>();
+        services.AddHostedService<RetentionService<TContext>>();
         return services;
     }
 

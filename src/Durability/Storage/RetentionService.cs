@@ -1,0 +1,64 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sagas.Durability.Outbox;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Durability.Storage;
+
+/// <summary>Forgets old inbox entries and, if configured, finished sagas of every type the context maps.</summary>
+public sealed class RetentionService<TContext>(
+    IServiceScopeFactory scopes,
+    DurableDatabase database,
+    TimeProvider clock,
+    IOptions<RetentionOptions> options,
+    ILogger<RetentionService<TContext>> logger)
+    : BackgroundService
+    where TContext : DbContext
+{
+    static readonly MethodInfo DeleteFinishedMethod =
+        typeof(RetentionService<TContext>).GetMethod(nameof(DeleteFinishedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, clock);
+        do
+        {
+            try
+            {
+                await CleanAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Retention cleanup failed; trying again next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    async Task CleanAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var inboxCutoff = now - options.Value.Inbox;
+            await db.Set<InboxMessage>().Where(x => x.ConsumedAt < inboxCutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+            if (options.Value.FinishedSagas is not { } keep)
+                return;
+
+            foreach (var type in db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t.IsSubclassOf(typeof(SagaInstance))))
+                await ((Task)DeleteFinishedMethod.MakeGenericMethod(type).Invoke(null, [db, now - keep, cancellationToken])!).ConfigureAwait(false);
+        }
+    }
+
+    static Task DeleteFinishedAsync<TSaga>(DbContext db, DateTime cutoff, CancellationToken cancellationToken)
+        where TSaga : SagaInstance =>
+        db.Set<TSaga>().Where(x => x.CompletedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+}
