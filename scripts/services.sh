@@ -3,7 +3,7 @@
 # Usage: scripts/services.sh [start|stop]   (idempotent; fast when everything is already up)
 set -euo pipefail
 
-PG_CONN='Host=127.0.0.1;Port=5432;Username=sagas;Password=sagas;Database=sagas'
+PG_CONN='Host=127.0.0.1;Port=5432;Username=sagas;Password=sagas;Database=sagas;SSL Mode=Disable'
 RMQ_CONN='amqp://guest:guest@127.0.0.1:5672/'
 
 log() { echo "[services] $*"; }

@@ -17,4 +17,9 @@ builder.Services.AddMassTransit(bus =>
 var host = builder.Build();
 if (options.ApplyMigrations)
     await host.Services.MigrateAsync<LedgerDbContext>();
+
+// The bus is up (and its queues bound) once the host has started: only then is a Withdraw published
+// to RabbitMQ sure to reach this worker's queue.
+host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sagas.ActivityWorkers").LogInformation("Sagas activity worker started"));
 await host.RunAsync();

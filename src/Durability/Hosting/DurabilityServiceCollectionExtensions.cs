@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Sagas.Durability.Outbox;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Storage;
@@ -47,11 +48,29 @@ public static class DurabilityServiceCollectionExtensions
         // Each context keeps its own migration history, so each can be migrated on its own.
         var history = "__migrations_" + SnakeCaseNames.ToSnakeCase(typeof(TContext).Name);
         if (options.Database == DatabaseProvider.Postgres)
-            services.AddDbContextPool<TContext, TPostgresContext>(db => db.UseNpgsql(connectionString, x => x.MigrationsHistoryTable(history)));
+            services.AddDbContextPool<TContext, TPostgresContext>(db => db.UseNpgsql(WithPoolDefaults(connectionString), x => x.MigrationsHistoryTable(history)));
         else
             services.AddDbContextPool<TContext, TSqliteContext>(db => db
                 .UseSqlite(connectionString, x => x.MigrationsHistoryTable(history))
                 .AddInterceptors(new SqlitePragmas()));
+    }
+
+    /// <summary>
+    /// Every message opens and returns a pooled connection. Npgsql's reset on return (DISCARD ALL)
+    /// costs a round trip each time and throws away prepared statements; nothing here keeps
+    /// session state, so skip it and let hot statements stay prepared. Explicit settings win.
+    /// </summary>
+    static string WithPoolDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
+            builder.NoResetOnClose = true;
+        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+            builder.MaxAutoPrepare = 32;
+        return builder.ConnectionString;
+
+        static bool Mentions(string value, params string[] keys) =>
+            keys.Any(key => value.Contains(key, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -85,7 +104,11 @@ public static class DurabilityServiceCollectionExtensions
         where TContext : DbContext
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DurabilityDbContext>().Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var durability = scope.ServiceProvider.GetRequiredService<DurabilityDbContext>();
+        // WAL lets readers run beside the one writer; the mode stays with the database file.
+        if (durability.Database.IsSqlite())
+            await durability.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken).ConfigureAwait(false);
+        await durability.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -34,6 +34,8 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
             // A retry runs in the same scope; what the failed attempt tracked must not be saved now.
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken).ConfigureAwait(false);
+            // The whole message is one unit; per-SaveChanges savepoints would only add round trips.
+            db.Database.AutoSavepointsEnabled = false;
 
             var consumed = await db.Set<InboxMessage>()
                 .AnyAsync(x => x.MessageId == messageId && x.ConsumerId == options.ConsumerId, context.CancellationToken)

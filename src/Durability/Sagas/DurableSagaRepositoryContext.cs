@@ -27,16 +27,21 @@ sealed class DurableSagaRepositoryContext<TSaga, TMessage>(
     {
         Stamp(instance, isNew: true);
         var entry = db.Add(instance);
+        var transaction = db.Database.CurrentTransaction;
+        // A duplicate key aborts a PostgreSQL transaction; rolling back to the savepoint keeps
+        // it usable, and the caller loads the existing row instead.
+        if (transaction is not null)
+            await transaction.CreateSavepointAsync(nameof(Insert), CancellationToken).ConfigureAwait(false);
         try
         {
-            // Inside the consume transaction EF wraps this in a savepoint, so a duplicate key
-            // leaves the transaction usable and the caller loads the existing row instead.
             await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
             return CreateSagaConsumeContext(_consumeContext, instance);
         }
         catch (DbUpdateException)
         {
             entry.State = EntityState.Detached;
+            if (transaction is not null)
+                await transaction.RollbackToSavepointAsync(nameof(Insert), CancellationToken).ConfigureAwait(false);
             return null!;
         }
     }
@@ -51,20 +56,20 @@ sealed class DurableSagaRepositoryContext<TSaga, TMessage>(
     {
         Stamp(context.Saga, isNew: true);
         db.Add(context.Saga);
-        await AppendHistory(context).ConfigureAwait(false);
+        await AppendHistory(context, isNew: true).ConfigureAwait(false);
         await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
     }
 
     public async Task Update(SagaConsumeContext<TSaga> context)
     {
         Stamp(context.Saga, isNew: false);
-        await AppendHistory(context).ConfigureAwait(false);
+        await AppendHistory(context, isNew: false).ConfigureAwait(false);
         await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
     }
 
     public async Task Delete(SagaConsumeContext<TSaga> context)
     {
-        await AppendHistory(context).ConfigureAwait(false);
+        await AppendHistory(context, isNew: false).ConfigureAwait(false);
         db.Remove(context.Saga);
         await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
     }
@@ -101,14 +106,17 @@ sealed class DurableSagaRepositoryContext<TSaga, TMessage>(
         saga.UpdatedAt = now;
     }
 
-    async Task AppendHistory(SagaConsumeContext<TSaga> context)
+    /// <summary>A new instance has no history yet (retention deletes a saga's history with it).</summary>
+    async Task AppendHistory(SagaConsumeContext<TSaga> context, bool isNew)
     {
         if (!context.TryGetPayload(out SagaTransitionLog? log) || log.Pending.Count == 0)
             return;
 
         var correlationId = context.Saga.CorrelationId;
-        var sequence = await db.Set<SagaHistoryEntry>().Where(x => x.CorrelationId == correlationId)
-            .MaxAsync(x => (int?)x.SequenceNumber, CancellationToken).ConfigureAwait(false) ?? 0;
+        var sequence = isNew
+            ? 0
+            : await db.Set<SagaHistoryEntry>().Where(x => x.CorrelationId == correlationId)
+                .MaxAsync(x => (int?)x.SequenceNumber, CancellationToken).ConfigureAwait(false) ?? 0;
 
         foreach (var entry in log.Pending)
         {

@@ -58,7 +58,11 @@ public sealed class RetentionService<TContext>(
         }
     }
 
-    static Task DeleteFinishedAsync<TSaga>(DbContext db, DateTime cutoff, CancellationToken cancellationToken)
-        where TSaga : SagaInstance =>
-        db.Set<TSaga>().Where(x => x.CompletedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    static async Task DeleteFinishedAsync<TSaga>(DbContext db, DateTime cutoff, CancellationToken cancellationToken)
+        where TSaga : SagaInstance
+    {
+        var finished = db.Set<TSaga>().Where(x => x.CompletedAt < cutoff).Select(x => x.CorrelationId);
+        await db.Set<SagaHistoryEntry>().Where(x => finished.Contains(x.CorrelationId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.Set<TSaga>().Where(x => x.CompletedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Sagas.Durability.Storage;
 
 /// <summary>
-/// WAL lets readers run beside the writer; NORMAL sync is still durable across a process crash
-/// in WAL mode, and only a power loss can drop the last commits.
+/// NORMAL sync is still durable across a process crash in WAL mode (set once, when migrating);
+/// only a power loss can drop the last commits.
 /// </summary>
 sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

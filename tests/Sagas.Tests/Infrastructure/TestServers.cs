@@ -13,7 +13,7 @@ public static class TestServers
     public static string Postgres =>
         Environment.GetEnvironmentVariable("SAGAS_TEST_POSTGRES") is { Length: > 0 } value
             ? value
-            : "Host=127.0.0.1;Port=5432;Username=sagas;Password=sagas;Database=sagas";
+            : "Host=127.0.0.1;Port=5432;Username=sagas;Password=sagas;Database=sagas;SSL Mode=Disable";
 
     public static string RabbitMq =>
         Environment.GetEnvironmentVariable("SAGAS_TEST_RABBITMQ") is { Length: > 0 } value

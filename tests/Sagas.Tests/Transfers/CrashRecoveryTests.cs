@@ -37,6 +37,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         orchestrator.Start();
         await WaitUntilAsync(() => orchestrator.Output.Any(l => l.Contains("listening on")), "the orchestrator to start", orchestrator);
         worker.Start();
+        // Until the worker's bus is up its queues are unbound, and RabbitMQ drops what is published meanwhile.
+        await WaitUntilAsync(() => worker.Output.Any(l => l.Contains("activity worker started")), "the worker to start", worker);
 
         var scenario = new TransferScenario(accounts: 50, transfers: 400, seed: 11);
         var options = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
@@ -71,8 +73,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await using (var ledger = new PostgresLedgerDbContext(options))
             scenario.AssertConsistent(await ledger.Accounts.ToListAsync(), await ledger.LedgerEntries.ToListAsync(), sagas);
 
+        // Proof that kills landed between commit and acknowledgement, and that the inbox absorbed the redelivery.
         var redelivered = orchestrator.Output.Concat(worker.Output).Count(l => l.Contains("already consumed"));
-        output.WriteLine($"Redeliveries the inbox absorbed (from the last process of each kind): {redelivered}");
+        output.WriteLine($"Redeliveries the inbox absorbed: {redelivered}");
+        Assert.True(redelivered > 0, "no kill landed between a commit and its acknowledgement; the test proved nothing");
     }
 
     static async Task<List<TransferState>> WaitForTerminalAsync(string connectionString, IReadOnlyCollection<Guid> ids, TimeSpan timeout)

@@ -52,6 +52,7 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
                 .TransitionTo(Refunded),
             When(RefundRejected)
                 .Then(x => x.Saga.FailureReason = $"{x.Saga.FailureReason}; refund rejected: {x.Message.Reason}")
+                .Publish(x => new TransferNeedsAttention(x.Saga.CorrelationId, x.Saga.FromAccount, x.Saga.Amount, x.Saga.FailureReason!))
                 .TransitionTo(NeedsAttention));
 
         DuringAny(Ignore(StartTransfer));

@@ -146,6 +146,9 @@ public class TransferStateMachineTests
         Assert.Contains("LedgerClosed", saga.FailureReason);
         AssertCompletedSince(before, saga);
         Assert.False(await t.Harness.Published.Any<TransferFailed>());
+        var alert = await t.Published<TransferNeedsAttention>(id, x => x.TransferId);
+        Assert.Equal(saga.FailureReason, alert.Reason);
+        Assert.Equal(saga.Amount, alert.Amount);
     }
 
     [Fact]
