@@ -1,0 +1,60 @@
+using Sagas.Benchmarks;
+
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
+}
+
+// Ctrl+C cancels the run instead of killing the process, so the database, vhost and worker are still cleaned up.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    await using IBenchmarkStack stack = options.Mode == BenchmarkMode.Embedded ? new EmbeddedStack() : await RealStack.CreateAsync();
+    Console.WriteLine($"mode        {options.Mode.ToString().ToLowerInvariant()}: {stack.Description}");
+    Console.WriteLine($"workload    {options.Count} transfers (+{options.Warmup} warm-up) over {options.Accounts} accounts, " +
+                      $"{options.InFlight} publishes in flight, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+
+    await using var orchestrator = await InProcessOrchestrator.StartAsync(stack.Settings, cancellation.Token);
+    await stack.OrchestratorStartedAsync(cancellation.Token);
+
+    var workload = new Workload(options.Accounts);
+    await orchestrator.OpenAccountsAsync(workload.AccountIds, Workload.OpeningBalance);
+
+    if (options.Warmup > 0)
+        await Driver.RunAsync(orchestrator, workload.Transfers(options.Warmup), options.InFlight, terminalBefore: 0, cancellation.Token);
+    using var profiler = options.Profile ? new Profiler() : null;
+    profiler?.Start();
+    var run = await Driver.RunAsync(orchestrator, workload.Transfers(options.Count), options.InFlight, terminalBefore: options.Warmup, cancellation.Token);
+    profiler?.Stop();
+
+    var sagas = await orchestrator.TransfersAsync();
+    Report.PrintFigures(run, sagas);
+    profiler?.Print(options.Count);
+    var ok = Verification.Run(workload, options.Warmup + options.Count, sagas, await orchestrator.AccountsAsync(), await orchestrator.LedgerEntriesAsync());
+    return ok ? 0 : 1;
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine("cancelled");
+    return 130;
+}
+catch (Exception exception)
+{
+    Console.Error.WriteLine($"benchmark failed: {exception}");
+    return 1;
+}
+
+// Other work on the machine skews every figure, so say how busy it was when the run started.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
