@@ -232,7 +232,10 @@ public class TransferStateMachineTests
             var messageId = NewId.NextGuid();
             await Harness.Bus.Publish(message, context => context.MessageId = messageId);
 
-            var consumed = await Saga.Consumed.SelectAsync<T>(x => x.Context.MessageId == messageId).FirstOrDefault();
+            // Waits for the message itself, not for the bus to fall quiet: on a busy machine the short
+            // inactivity timeout can pass before the saga has even received it.
+            using var timeout = new CancellationTokenSource(Harness.TestTimeout);
+            var consumed = await Saga.Consumed.SelectAsync<T>(x => x.Context.MessageId == messageId, timeout.Token).FirstOrDefault();
             Assert.True(consumed is not null, $"the saga did not consume {typeof(T).Name} within {Harness.TestTimeout}");
             return consumed;
         }
