@@ -1,6 +1,7 @@
 // Scaffolds an EF Core migration for every durable DbContext on both providers, as `dotnet ef
 // migrations add` would (that tool is not on our package registry).
-// Usage: dotnet run scripts/add-migration.cs -- <MigrationName>
+// Usage: dotnet run scripts/add-migration.cs -- <MigrationName> [Durability|ActivityWorkers|Orchestrator ...]
+// Naming projects scaffolds only theirs; a model that did not change gets an empty migration.
 #:project ../src/Orchestrator/Orchestrator.csproj
 #:package Microsoft.EntityFrameworkCore.Design
 #:property NoWarn=$(NoWarn);EF1001
@@ -17,6 +18,7 @@ using Sagas.Durability.Storage;
 using Sagas.Orchestrator.Data;
 
 var name = args.FirstOrDefault() ?? throw new ArgumentException("Usage: dotnet run scripts/add-migration.cs -- <MigrationName>");
+var only = args.Skip(1).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "scripts", ".."));
 
 Scaffold<SqliteDurabilityDbContext>("src/Durability", "Sagas.Durability", "Sqlite", sqlite: true);
@@ -29,6 +31,9 @@ Scaffold<PostgresSagasDbContext>("src/Orchestrator", "Sagas.Orchestrator", "Post
 void Scaffold<TContext>(string project, string rootNamespace, string provider, bool sqlite)
     where TContext : DbContext
 {
+    if (only.Count > 0 && !only.Contains(Path.GetFileName(project)))
+        return;
+
     var builder = new DbContextOptionsBuilder<TContext>();
     if (sqlite)
         builder.UseSqlite("Data Source=:memory:");

@@ -5,6 +5,7 @@ using Sagas.ActivityWorkers.Activities;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.ActivityWorkers.Transfers;
 using Sagas.Durability.Hosting;
+using Sagas.Durability.Scheduling;
 
 namespace Sagas.ActivityWorkers;
 
@@ -15,6 +16,7 @@ public static class ActivityWorkersExtensions
     {
         services.AddDurableDbContext<LedgerDbContext, SqliteLedgerDbContext, PostgresLedgerDbContext>(options, configuration.GetSagasConnectionString());
         services.AddScoped<LedgerBook>();
+        services.AddSchedulerClient(configuration);
         foreach (var activity in new[] { "Withdraw", "Deposit", "Refund" })
             services.Configure<ActivityRetryOptions>(activity, configuration.GetSection($"Sagas:Activities:{activity}:Retry"));
         return services;

@@ -1,6 +1,7 @@
 using MassTransit;
 using Sagas.ActivityWorkers;
 using Sagas.Durability.Hosting;
+using Sagas.Durability.Scheduling;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator;
@@ -21,15 +22,20 @@ public static class OrchestratorExtensions
         services.AddLedger(configuration, options);
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
+        var schedulerEnabled = configuration.GetValue("Sagas:Scheduler:Enabled", true);
 
         services.AddMassTransit(bus =>
         {
             bus.AddDurableStateMachines<SagasDbContext>(typeof(OrchestratorExtensions).Assembly);
+            if (schedulerEnabled)
+                bus.AddSchedulerConsumers();
             if (hostActivities)
                 bus.AddTransferActivities();
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));
         });
+        // After the bus, so Quartz starts once due triggers can be sent.
+        services.AddDurableScheduler(configuration, options, configuration.GetSagasConnectionString());
 
         return services;
     }

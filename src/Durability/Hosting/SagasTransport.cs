@@ -1,5 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sagas.Durability.Scheduling;
 
 namespace Sagas.Durability.Hosting;
 
@@ -36,6 +38,8 @@ public static class SagasTransport
     {
         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         cfg.AddDeserializer(new PlainJsonSerializerFactory());
+        // Schedules and delayed redeliveries go to the Quartz bridge, through the outbox when sent from a consumer.
+        cfg.UseMessageScheduler(new Uri("queue:" + context.GetRequiredService<IOptions<SchedulerOptions>>().Value.QueueName));
         cfg.ConfigureEndpoints(context);
     }
 }

@@ -1,0 +1,75 @@
+using MassTransit;
+using MassTransit.Scheduling;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Sagas.Durability.Scheduling;
+
+/// <summary>
+/// Turns MassTransit's scheduling requests into Quartz triggers on one durable job. Every request
+/// is idempotent (a trigger is keyed by its token or schedule id and replaced), so a redelivered
+/// request changes nothing, and no inbox is needed here.
+/// </summary>
+public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimeProvider clock, ILogger<ScheduleMessageConsumer> logger) :
+    IConsumer<ScheduleMessage>,
+    IConsumer<ScheduleRecurringMessage>
+{
+    public async Task Consume(ConsumeContext<ScheduleMessage> context)
+    {
+        var request = context.Message;
+        var scheduler = await schedulers.GetScheduler(context.CancellationToken).ConfigureAwait(false);
+
+        // Outbox rows are delivered concurrently, so a cancel can overtake its own schedule.
+        if (await scheduler.DeleteJob(ScheduledMessageKeys.Cancellation(request.CorrelationId), context.CancellationToken).ConfigureAwait(false))
+        {
+            logger.LogDebug("Schedule {TokenId} was cancelled before it arrived; not scheduled", request.CorrelationId);
+            return;
+        }
+
+        // The scheduled message keeps the id of the request that carried it, so a job that runs
+        // twice (a node died after sending) is recognised by the receiver's inbox.
+        var data = ScheduledMessageData.From(context, request.Payload, request.PayloadType, request.Destination, request.CorrelationId, context.MessageId);
+        var trigger = TriggerBuilder.Create(clock)
+            .WithIdentity(ScheduledMessageKeys.OneShot(request.CorrelationId))
+            .ForJob(await DurableJob.Ensure(scheduler, context.CancellationToken).ConfigureAwait(false))
+            .StartAt(new DateTimeOffset(DateTime.SpecifyKind(request.ScheduledTime, DateTimeKind.Utc)))
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .WithRetryPolicy(DurableJob.SendRetries)
+            .UsingJobData(data)
+            .Build();
+
+        await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, context.CancellationToken).ConfigureAwait(false);
+        logger.LogDebug("Scheduled {TokenId} for {ScheduledTime:O} to {Destination}", request.CorrelationId, request.ScheduledTime, request.Destination);
+    }
+
+    public async Task Consume(ConsumeContext<ScheduleRecurringMessage> context)
+    {
+        var request = context.Message;
+        var schedule = request.Schedule;
+        var scheduler = await schedulers.GetScheduler(context.CancellationToken).ConfigureAwait(false);
+
+        var cron = CronScheduleBuilder.Create(schedule.CronExpression)
+            .InTimeZone(string.IsNullOrWhiteSpace(schedule.TimeZoneId) ? TimeZoneInfo.Utc : TimeZones.FindById(schedule.TimeZoneId))
+            .WithMisfireInstruction(schedule.MisfirePolicy == MissedEventPolicy.Skip
+                ? CronTriggerMisfireInstruction.DoNothing
+                : CronTriggerMisfireInstruction.FireAndProceed);
+
+        // Each fire gets its own message id (see ScheduledMessageJob), so none is set here.
+        var data = ScheduledMessageData.From(context, request.Payload, request.PayloadType, request.Destination, request.CorrelationId, messageId: null);
+        var trigger = TriggerBuilder.Create(clock)
+            .WithIdentity(ScheduledMessageKeys.Recurring(schedule.ScheduleId, schedule.ScheduleGroup))
+            .WithDescription(schedule.Description)
+            .ForJob(await DurableJob.Ensure(scheduler, context.CancellationToken).ConfigureAwait(false))
+            .StartAt(schedule.StartTime)
+            .EndAt(schedule.EndTime)
+            .WithSchedule(cron)
+            .WithRetryPolicy(DurableJob.SendRetries)
+            .UsingJobData(data)
+            .Build();
+
+        // Replacing resumes a schedule that was cancelled or paused before: scheduling is the
+        // caller's latest word on it.
+        await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, context.CancellationToken).ConfigureAwait(false);
+        logger.LogDebug("Recurring schedule {ScheduleId} ({Cron}) to {Destination}", schedule.ScheduleId, schedule.CronExpression, request.Destination);
+    }
+}

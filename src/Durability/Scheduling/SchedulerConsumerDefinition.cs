@@ -1,0 +1,14 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Sagas.Durability.Scheduling;
+
+/// <summary>All scheduling consumers share the scheduler queue; a busy database is retried.</summary>
+public sealed class SchedulerConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    public SchedulerConsumerDefinition(IOptions<SchedulerOptions> options) => EndpointName = options.Value.QueueName;
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<TConsumer> consumer, IRegistrationContext context) =>
+        endpoint.UseMessageRetry(retry => retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+}

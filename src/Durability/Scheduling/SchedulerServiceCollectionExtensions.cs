@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using Sagas.Durability.Hosting;
+using Sagas.Durability.Storage;
+
+namespace Sagas.Durability.Scheduling;
+
+public static class SchedulerServiceCollectionExtensions
+{
+    const string Section = "Sagas:Scheduler";
+
+    /// <summary>For a process that only sends to the scheduler queue (an activity worker).</summary>
+    public static IServiceCollection AddSchedulerClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(Section));
+        return services;
+    }
+
+    /// <summary>
+    /// Quartz on the sagas database (PostgreSQL clustered, or the SQLite file), started after
+    /// the bus so a due trigger can always send. Its tables come from the durability migrations.
+    /// </summary>
+    public static IServiceCollection AddDurableScheduler(this IServiceCollection services, IConfiguration configuration, SagasOptions sagas, string connectionString)
+    {
+        services.AddSchedulerClient(configuration);
+        var options = configuration.GetSection(Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        if (!options.Enabled)
+            return services;
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "sagas";
+                scheduler.GenerateInstanceId = true;
+                scheduler.IdleWaitTime = options.IdleWaitTime;
+            });
+            quartz.UseDefaultThreadPool(options.MaxConcurrency);
+            quartz.UsePersistentStore(store =>
+            {
+                store.ConfigureStore(ado =>
+                {
+                    ado.TablePrefix = QuartzSchema.TablePrefix;
+                    ado.SchemaProvisioning = SchemaProvisioning.Validate;
+                });
+                if (sagas.Database == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(cluster => cluster.CheckinInterval = options.ClusterCheckinInterval);
+                }
+                else
+                {
+                    store.UseSqlite(connectionString);
+                }
+            });
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>The consumers that turn MassTransit's scheduling requests into Quartz triggers.</summary>
+    public static void AddSchedulerConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ScheduleMessageConsumer, SchedulerConsumerDefinition<ScheduleMessageConsumer>>();
+        bus.AddConsumer<CancelScheduledMessageConsumer, SchedulerConsumerDefinition<CancelScheduledMessageConsumer>>();
+    }
+}
