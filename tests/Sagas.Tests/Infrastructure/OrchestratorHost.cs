@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sagas.ActivityWorkers.Ledger;
@@ -30,6 +31,7 @@ public sealed class OrchestratorHost : IAsyncDisposable
         ["Sagas:Transport"] = "InMemory",
         ["Sagas:Database"] = "Sqlite",
         ["ConnectionStrings:Sagas"] = $"Data Source={databaseFile}",
+        ["Sagas:Scheduler:IdleWaitTime"] = "00:00:01",
     };
 
     public static Dictionary<string, string?> RealStack(string postgres, string rabbitMq) => new()
@@ -39,14 +41,22 @@ public sealed class OrchestratorHost : IAsyncDisposable
         ["Sagas:HostActivities"] = "true",
         ["ConnectionStrings:Sagas"] = postgres,
         ["ConnectionStrings:RabbitMq"] = rabbitMq,
+        ["Sagas:Scheduler:IdleWaitTime"] = "00:00:01",
     };
 
-    public static async Task<OrchestratorHost> StartAsync(Dictionary<string, string?> settings, Action<IBusRegistrationConfigurator>? configureBus = null)
+    public static async Task<OrchestratorHost> StartAsync(Dictionary<string, string?> settings, Action<IBusRegistrationConfigurator>? configureBus = null,
+        TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(
+            Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("SAGAS_TEST_LOG_LEVEL"), out var level) ? level : LogLevel.Warning);
+        // MassTransit keeps its log context in an AsyncLocal; a host started after another in the same
+        // flow would otherwise log through the first host's disposed logger factory.
+        LogContext.Current = null;
         builder.Services.AddOrchestrator(builder.Configuration, configureBus);
+        if (clock is not null)
+            builder.Services.Replace(ServiceDescriptor.Singleton(clock));
 
         var host = builder.Build();
         await host.Services.MigrateOrchestratorDatabaseAsync(builder.Configuration);
