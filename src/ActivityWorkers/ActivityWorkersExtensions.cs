@@ -17,8 +17,8 @@ public static class ActivityWorkersExtensions
         services.AddDurableDbContext<LedgerDbContext, SqliteLedgerDbContext, PostgresLedgerDbContext>(options, configuration.GetSagasConnectionString());
         services.AddScoped<LedgerBook>();
         services.AddSchedulerClient(configuration);
-        foreach (var activity in new[] { "Withdraw", "Deposit", "Refund" })
-            services.Configure<ActivityRetryOptions>(activity, configuration.GetSection($"Sagas:Activities:{activity}:Retry"));
+        foreach (var activity in configuration.GetSection("Sagas:Activities").GetChildren())
+            services.Configure<ActivityRetryOptions>(activity.Key, activity.GetSection("Retry"));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Sagas.ActivityWorkers;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 using Sagas.Orchestrator.Data;
@@ -22,6 +23,7 @@ public static class OrchestratorExtensions
         services.AddLedger(configuration, options);
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
+        services.AddActivitySteps(configuration);
         var schedulerEnabled = configuration.GetValue("Sagas:Scheduler:Enabled", true);
 
         services.AddMassTransit(bus =>

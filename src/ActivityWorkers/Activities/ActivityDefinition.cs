@@ -6,8 +6,8 @@ using Sagas.Durability.Hosting;
 namespace Sagas.ActivityWorkers.Activities;
 
 /// <summary>
-/// Endpoint settings shared by ledger activities: a queue named after the activity, retries as
-/// configured for it, and the transactional inbox/outbox so a redelivery never acts twice.
+/// Endpoint settings shared by ledger activities: a queue named after the activity, retries and
+/// scheduled redeliveries as configured for it, and the transactional inbox/outbox so a redelivery never acts twice.
 /// </summary>
 public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
@@ -25,7 +25,8 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<TConsumer> consumer,
         IRegistrationContext context)
     {
-        endpoint.UseMessageRetry(r => r.Exponential(_retry.MaxAttempts ?? int.MaxValue, TimeSpan.Zero, _retry.MaxInterval, _retry.InitialInterval));
+        endpoint.UseScheduledRedelivery(r => r.Exponential(_retry.MaxAttempts ?? int.MaxValue, _retry.InitialInterval, _retry.MaxInterval, _retry.InitialInterval));
+        endpoint.UseMessageRetry(r => r.Immediate(_retry.Immediate));
         endpoint.UseDurableOutbox<LedgerDbContext>(context);
     }
 }

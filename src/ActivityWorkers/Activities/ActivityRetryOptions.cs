@@ -2,14 +2,19 @@ namespace Sagas.ActivityWorkers.Activities;
 
 /// <summary>
 /// Transient failures (anything but a business rejection, which is a reply, not an exception)
-/// are retried with exponential backoff. Bound per activity from <c>Sagas:Activities:{Name}:Retry</c>.
+/// are retried a few times at once, then redelivered later with exponential backoff through the
+/// scheduler, so a waiting message holds no consumer slot and needs no broker plugin. Bound per
+/// activity from <c>Sagas:Activities:{Name}:Retry</c>.
 /// </summary>
 public sealed class ActivityRetryOptions
 {
+    /// <summary>Retries in the same delivery, for blips such as a lock timeout.</summary>
+    public int Immediate { get; set; } = 2;
+
     public TimeSpan InitialInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Null retries for ever, as the seed workflows do.</summary>
+    /// <summary>Redeliveries in all; null redelivers for ever, as the seed workflows do.</summary>
     public int? MaxAttempts { get; set; }
 }

@@ -8,6 +8,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerRejection> LedgerRejections => Set<LedgerRejection>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -27,6 +28,15 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
             entity.Property(x => x.Amount).HasPrecision(18, 2);
             entity.HasIndex(x => x.ReferenceId).IsUnique();
             entity.HasIndex(x => x.AccountId);
+        });
+
+        modelBuilder.Entity<LedgerRejection>(entity =>
+        {
+            entity.ToTable("LedgerRejections");
+            entity.HasKey(x => x.ReferenceId);
+            entity.Property(x => x.ReferenceId).HasMaxLength(100);
+            entity.Property(x => x.AccountId).HasMaxLength(64);
+            entity.Property(x => x.Reason).HasMaxLength(256);
         });
     }
 }

@@ -15,6 +15,7 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     {
         InstanceState(x => x.CurrentState);
         ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, TimeProvider.System));
+        ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(TimeProvider.System));
     }
 
     public IReadOnlySet<string> TerminalStates => _terminalStates;

@@ -88,6 +88,35 @@ namespace Sagas.ActivityWorkers.Migrations.Postgres
                     b.ToTable("ledger_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Ledger.LedgerRejection", b =>
+                {
+                    b.Property<string>("ReferenceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference_id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("ReferenceId")
+                        .HasName("pk_ledger_rejections");
+
+                    b.ToTable("ledger_rejections", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Durability.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -81,6 +81,35 @@ namespace Sagas.ActivityWorkers.Migrations.Sqlite
                     b.ToTable("ledger_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Ledger.LedgerRejection", b =>
+                {
+                    b.Property<string>("ReferenceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("ReferenceId")
+                        .HasName("pk_ledger_rejections");
+
+                    b.ToTable("ledger_rejections", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Durability.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -207,6 +207,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -217,6 +222,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("from_account");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<string>("ToAccount")
                         .IsRequired()

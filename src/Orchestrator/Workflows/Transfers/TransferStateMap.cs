@@ -12,6 +12,7 @@ public class TransferStateMap() : SagaInstanceMap<TransferState>("transfer_sagas
         entity.Property(x => x.ToAccount).HasMaxLength(64);
         entity.Property(x => x.Amount).HasPrecision(18, 2);
         entity.Property(x => x.FailureReason).HasMaxLength(256);
+        entity.Property(x => x.CurrentStep).HasMaxLength(64);
         entity.HasIndex(x => x.FromAccount);
         entity.HasIndex(x => x.ToAccount);
     }

@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.Contracts;
+using Sagas.Durability.Activities;
 using Sagas.Orchestrator.Workflows.Transfers;
 
 namespace Sagas.Tests.Workflows.Transfers;
@@ -187,6 +188,58 @@ public class TransferStateMachineTests
         Assert.False(await t.Harness.Published.Any<TransferCompleted>());
     }
 
+    [Fact]
+    public async Task A_step_that_gets_no_answer_in_time_is_sent_again()
+    {
+        await using var t = await TransferHarness.StartAsync(Steps(startToClose: TimeSpan.FromMilliseconds(300), maxAttempts: 10));
+        var id = NewId.NextGuid();
+
+        await t.Deliver(Request(id));
+        await t.WaitFor(id, saga => saga.StepAttempt >= 2, "the withdrawal to be sent a second time");
+        await t.Deliver(new WithdrawCompleted(id));
+
+        var saga = await t.InState(id, x => x.Depositing);
+        Assert.Equal(TransferStateMachine.DepositStep, saga.CurrentStep);
+        Assert.Equal(1, saga.StepAttempt);
+    }
+
+    [Fact]
+    public async Task A_step_that_never_answers_leaves_the_transfer_needing_attention()
+    {
+        await using var t = await TransferHarness.StartAsync(Steps(startToClose: TimeSpan.FromMilliseconds(200), maxAttempts: 2));
+        var id = NewId.NextGuid();
+
+        await t.Deliver(Request(id));
+
+        var saga = await t.InState(id, x => x.NeedsAttention);
+        Assert.Equal("Withdraw did not answer after 2 attempts", saga.FailureReason);
+        Assert.Equal(2, saga.StepAttempt);
+        Assert.Null(saga.CurrentStep);
+        var published = await t.Harness.Published.SelectAsync<TransferNeedsAttention>(x => x.Context.Message.TransferId == id).FirstOrDefault();
+        Assert.Equal(saga.FailureReason, published?.Context.Message.Reason);
+    }
+
+    [Fact]
+    public async Task Answered_steps_do_not_time_out_later()
+    {
+        await using var t = await TransferHarness.StartAsync(Steps(startToClose: TimeSpan.FromMilliseconds(400), maxAttempts: 5));
+        var id = NewId.NextGuid();
+
+        await t.Deliver(Request(id));
+        await t.Deliver(new WithdrawCompleted(id));
+        await t.Deliver(new DepositCompleted(id));
+        await t.InState(id, x => x.Completed);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var saga = await t.InState(id, x => x.Completed);
+        Assert.Null(saga.StepTimeoutTokenId);
+        Assert.Null(saga.CurrentStep);
+        Assert.Equal(1, saga.StepAttempt);
+    }
+
+    static ActivitySteps Steps(TimeSpan startToClose, int maxAttempts) =>
+        ActivitySteps.Fixed(new ActivityStepOptions { StartToClose = startToClose, MaxAttempts = maxAttempts });
+
     static StartTransfer Request(Guid id) => new() { TransferId = id, FromAccount = From, ToAccount = To, Amount = Amount };
 
     static void AssertCompletedSince(DateTime before, TransferState saga)
@@ -211,14 +264,25 @@ public class TransferStateMachineTests
 
         public ISagaStateMachineTestHarness<TransferStateMachine, TransferState> Saga { get; }
 
-        public static async Task<TransferHarness> StartAsync()
+        /// <param name="steps">Step timers; a test that lets them fire also needs the harness to
+        /// wait through the quiet time before a timer, so it gets longer harness timeouts.</param>
+        public static async Task<TransferHarness> StartAsync(ActivitySteps? steps = null)
         {
+            var testTimeout = steps is null ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(30);
+            var inactivityTimeout = steps is null ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(30);
             var provider = new ServiceCollection()
                 .AddMassTransitTestHarness(x =>
                 {
-                    x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(10), testInactivityTimeout: TimeSpan.FromMilliseconds(500));
+                    x.SetTestTimeouts(testTimeout: testTimeout, testInactivityTimeout: inactivityTimeout);
                     x.AddSagaStateMachine<TransferStateMachine, TransferState>().InMemoryRepository();
+                    x.AddDelayedMessageScheduler();
+                    x.UsingInMemory((context, cfg) =>
+                    {
+                        cfg.UseDelayedMessageScheduler();
+                        cfg.ConfigureEndpoints(context);
+                    });
                 })
+                .AddSingleton(steps ?? ActivitySteps.Default)
                 .BuildServiceProvider(true);
             var harness = new TransferHarness(provider);
             await harness.Harness.Start();
@@ -248,6 +312,17 @@ public class TransferStateMachineTests
             Assert.True(found.HasValue, $"saga {id} is not in {state(Saga.StateMachine).Name} but in {saga?.CurrentState ?? "no state"}");
             Assert.NotNull(saga);
             return saga;
+        }
+
+        /// <summary>Waits until the saga's instance satisfies <paramref name="condition"/>.</summary>
+        public async Task WaitFor(Guid id, Func<TransferState, bool> condition, string what)
+        {
+            var deadline = DateTime.UtcNow + Harness.TestTimeout;
+            while (Saga.Sagas.Contains(id) is not { } saga || !condition(saga))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+                await Task.Delay(50);
+            }
         }
 
         /// <summary>The one message of type <typeparamref name="T"/> published for the transfer.</summary>

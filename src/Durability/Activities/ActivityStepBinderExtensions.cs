@@ -1,0 +1,61 @@
+using MassTransit;
+
+namespace Sagas.Durability.Activities;
+
+/// <summary>
+/// A saga step that sends an activity its command and waits for the answer under a timer, as
+/// Temporal's start-to-close timeout does: no answer in time and the command is sent again
+/// (activities are idempotent), until the step's attempts run out.
+/// </summary>
+public static class ActivityStepBinderExtensions
+{
+    /// <summary>Publishes the step's first command and starts its timer (replacing any previous step's).</summary>
+    public static EventActivityBinder<TSaga, TData> StartStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, TCommand> command)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState
+        where TData : class
+        where TCommand : class =>
+        binder
+            .Then(x =>
+            {
+                x.Saga.CurrentStep = step;
+                x.Saga.StepAttempt = 1;
+            })
+            .SendStep(timeout, steps, step, command);
+
+    /// <summary>Publishes the step's command again after its timer fired, and restarts the timer.</summary>
+    public static EventActivityBinder<TSaga, StepTimedOut> RetryStep<TSaga, TCommand>(this EventActivityBinder<TSaga, StepTimedOut> binder,
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, StepTimedOut>, TCommand> command)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState
+        where TCommand : class =>
+        binder
+            .Then(x => x.Saga.StepAttempt++)
+            .SendStep(timeout, steps, step, command);
+
+    /// <summary>The step answered (or the saga stops waiting): its timer is cancelled.</summary>
+    public static EventActivityBinder<TSaga, TData> EndStep<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder, Schedule<TSaga, StepTimedOut> timeout)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState
+        where TData : class =>
+        binder
+            .Then(x => x.Saga.CurrentStep = null)
+            .Unschedule(timeout);
+
+    /// <summary>True while the timed-out step may be sent again.</summary>
+    public static bool HasAttemptsLeft<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context, ActivitySteps steps)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
+        context.Saga.StepAttempt < steps.For(context.Message.Step).MaxAttempts;
+
+    /// <summary>Why the saga stopped waiting, for its failure reason.</summary>
+    public static string GaveUpReason<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
+        $"{context.Message.Step} did not answer after {context.Saga.StepAttempt} attempts";
+
+    static EventActivityBinder<TSaga, TData> SendStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, TCommand> command)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState
+        where TData : class
+        where TCommand : class =>
+        binder
+            .Publish(x => command(x))
+            .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, step, x.Saga.StepAttempt), x => steps.For(step).StartToClose);
+}

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sagas.Orchestrator.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LedgerRejectionsAndTransferSteps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "current_step",
+                table: "transfer_sagas",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "step_attempt",
+                table: "transfer_sagas",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "step_timeout_token_id",
+                table: "transfer_sagas",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "current_step",
+                table: "transfer_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "step_attempt",
+                table: "transfer_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "step_timeout_token_id",
+                table: "transfer_sagas");
+        }
+    }
+}
