@@ -26,14 +26,10 @@ sealed class SagaEventHistoryObserver<TSaga>(TimeProvider clock) : IEventObserve
     public Task ExecuteFault<T>(BehaviorContext<TSaga, T> context, Exception exception)
         where T : class => Task.CompletedTask;
 
-    static readonly HashSet<string> Internal = ["Initial", "Final"];
-
     Task Record(BehaviorContext<TSaga> context)
     {
-        if (!context.TryGetPayload(out SagaTransitionLog? log) || log.Pending.Any(e => e.EventName == context.Event.Name)
-            || Internal.Contains(context.Event.Name) || context.Event.Name.EndsWith(".Enter", StringComparison.Ordinal)
-            || context.Event.Name.EndsWith(".Leave", StringComparison.Ordinal) || context.Event.Name.EndsWith(".BeforeEnter", StringComparison.Ordinal)
-            || context.Event.Name.EndsWith(".AfterLeave", StringComparison.Ordinal))
+        if (!context.TryGetPayload(out SagaTransitionLog? log) || IsPlumbing(context.Event.Name)
+            || log.Pending.Any(e => e.EventName == context.Event.Name))
             return Task.CompletedTask;
 
         log.Add(new SagaHistoryEntry
@@ -48,4 +44,14 @@ sealed class SagaEventHistoryObserver<TSaga>(TimeProvider clock) : IEventObserve
         });
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// MassTransit's own events: a state's enter and leave, and a schedule's any-token event,
+    /// which it raises again as the schedule's received event when the token is current.
+    /// </summary>
+    static bool IsPlumbing(string eventName) =>
+        eventName is "Initial" or "Final"
+        || PlumbingSuffixes.Any(suffix => eventName.EndsWith(suffix, StringComparison.Ordinal));
+
+    static readonly string[] PlumbingSuffixes = [".Enter", ".Leave", ".BeforeEnter", ".AfterLeave", ".AnyReceived"];
 }

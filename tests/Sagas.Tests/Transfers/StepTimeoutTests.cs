@@ -69,7 +69,7 @@ public sealed class StepTimeoutTests
         Assert.Equal(10, (await host.LedgerEntriesAsync()).Count);
 
         var timeouts = await host.QueryAsync(db => db.Set<SagaHistoryEntry>()
-            .Where(h => h.EventName.StartsWith("StepTimeout")).Select(h => h.CorrelationId).Distinct().ToListAsync());
+            .Where(h => h.EventName == "StepTimeout.Received").Select(h => h.CorrelationId).ToListAsync());
         Assert.Equal(ids.Order(), timeouts.Order());
     }
 

@@ -1,0 +1,127 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Sagas.ActivityWorkers.Ledger;
+using Sagas.Contracts;
+using Sagas.Durability.Sagas;
+using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Workflows.Transfers;
+using Sagas.Tests.Infrastructure;
+
+namespace Sagas.Tests.Transfers;
+
+/// <summary>
+/// Step timers are Quartz triggers in PostgreSQL: the orchestrator SIGKILLed while they are
+/// pending, and brought back after they fell due, fires each exactly once.
+/// </summary>
+public sealed class TimerCrashTests
+{
+    const int Transfers = 20;
+
+    [Fact]
+    public async Task Step_timers_that_fall_due_while_the_orchestrator_is_dead_fire_once_after_it_restarts()
+    {
+        await using var database = await TestServers.CreatePostgresDatabaseAsync();
+        await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Sagas__Transport"] = "RabbitMq",
+            ["Sagas__Database"] = "Postgres",
+            ["Sagas__HostActivities"] = "false",
+            ["Sagas__Activities__Withdraw__StartToClose"] = "00:00:20",
+            ["ConnectionStrings__Sagas"] = database.ConnectionString,
+            ["ConnectionStrings__RabbitMq"] = broker.ConnectionString,
+            ["Urls"] = "http://127.0.0.1:0",
+        };
+        using var orchestrator = new ServiceProcess("Sagas.Orchestrator.dll", environment);
+        using var worker = new ServiceProcess("Sagas.ActivityWorkers.dll", environment);
+
+        orchestrator.Start();
+        await WaitUntilAsync(() => orchestrator.Output.Any(l => l.Contains("listening on")), "the orchestrator to start", orchestrator);
+        // The worker declares its queues, then dies: Withdraw commands wait there, unanswered.
+        worker.Start();
+        await WaitUntilAsync(() => worker.Output.Any(l => l.Contains("activity worker started")), "the worker to start", worker);
+        worker.Kill();
+
+        var ledgerOptions = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
+        await using (var ledger = new PostgresLedgerDbContext(ledgerOptions))
+        {
+            ledger.Accounts.AddRange(new Account { Id = "alice", Balance = 1000m }, new Account { Id = "bob", Balance = 0m });
+            await ledger.SaveChangesAsync();
+        }
+
+        var ids = Enumerable.Range(0, Transfers).Select(_ => Guid.NewGuid()).ToList();
+        var client = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(broker.ConnectionString)));
+        await client.StartAsync();
+        try
+        {
+            foreach (var id in ids)
+                await client.Publish(new StartTransfer { TransferId = id, FromAccount = "alice", ToAccount = "bob", Amount = 10m });
+        }
+        finally
+        {
+            await client.StopAsync();
+        }
+
+        await WaitForSagasAsync(database.ConnectionString, s => s.CurrentState == "Withdrawing" && s.StepTimeoutTokenId != null, "every transfer to wait on its withdrawal timer");
+        await WaitForTriggersAsync(database.ConnectionString, Transfers);
+        orchestrator.Kill();
+        await Task.Delay(TimeSpan.FromSeconds(22));
+
+        orchestrator.Start();
+        await WaitForSagasAsync(database.ConnectionString, s => s.StepAttempt == 2, "each timer to fire after the restart");
+        // The second send's timer has 20 s; starting the worker takes a few.
+        worker.Start();
+        await WaitForSagasAsync(database.ConnectionString, s => s.CurrentState == "Completed", "every transfer to complete");
+
+        await using var db = SagasDb(database.ConnectionString);
+        var timeouts = await db.Set<SagaHistoryEntry>().Where(h => h.EventName == "StepTimeout.Received").ToListAsync();
+        Assert.Equal(ids.Order(), timeouts.Select(t => t.CorrelationId).Order());
+
+        await using var ledgerAfter = new PostgresLedgerDbContext(ledgerOptions);
+        var balances = await ledgerAfter.Accounts.ToDictionaryAsync(a => a.Id, a => a.Balance);
+        Assert.Equal(1000m - (Transfers * 10m), balances["alice"]);
+        Assert.Equal(Transfers * 10m, balances["bob"]);
+        Assert.Equal(Transfers * 2, await ledgerAfter.LedgerEntries.CountAsync());
+    }
+
+    static PostgresSagasDbContext SagasDb(string connectionString) =>
+        new(new DbContextOptionsBuilder<PostgresSagasDbContext>().UseNpgsql(connectionString).Options);
+
+    static async Task<List<TransferState>> WaitForSagasAsync(string connectionString, Func<TransferState, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            await using var db = SagasDb(connectionString);
+            var sagas = await db.Set<TransferState>().AsNoTracking().ToListAsync();
+            if (sagas.Count == Transfers && sagas.All(condition))
+                return sagas;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}: "
+                    + string.Join(", ", sagas.GroupBy(s => $"{s.CurrentState}/attempt {s.StepAttempt}").Select(g => $"{g.Key}: {g.Count()}")));
+            await Task.Delay(250);
+        }
+    }
+
+    static async Task WaitForTriggersAsync(string connectionString, int count)
+    {
+        await using var db = SagasDb(connectionString);
+        for (var i = 0; i < 200; i++)
+        {
+            var triggers = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM qrtz_triggers WHERE job_name = 'send-scheduled-message'").SingleAsync();
+            if (triggers >= count)
+                return;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Fewer than {count} timers were stored in Quartz.");
+    }
+
+    static async Task WaitUntilAsync(Func<bool> condition, string what, ServiceProcess process)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+            await Task.Delay(100);
+        if (!condition())
+            throw new TimeoutException($"Timed out waiting for {what}:\n{string.Join('\n', process.Output.TakeLast(40))}");
+    }
+}
