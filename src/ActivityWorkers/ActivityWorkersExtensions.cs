@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sagas.ActivityWorkers.Activities;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.ActivityWorkers.Transfers;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 
@@ -17,6 +18,7 @@ public static class ActivityWorkersExtensions
         services.AddDurableDbContext<LedgerDbContext, SqliteLedgerDbContext, PostgresLedgerDbContext>(options, configuration.GetSagasConnectionString());
         services.AddScoped<LedgerBook>();
         services.AddSchedulerClient(configuration);
+        services.AddActivitySteps(configuration);
         foreach (var activity in configuration.GetSection("Sagas:Activities").GetChildren())
             services.Configure<ActivityRetryOptions>(activity.Key, activity.GetSection("Retry"));
         return services;

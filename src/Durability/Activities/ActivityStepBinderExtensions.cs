@@ -20,6 +20,11 @@ public static class ActivityStepBinderExtensions
             {
                 x.Saga.CurrentStep = step;
                 x.Saga.StepAttempt = 1;
+                if (x.Saga is IHeartbeatStepState heartbeating)
+                {
+                    heartbeating.StepProgress = null;
+                    heartbeating.LastHeartbeatAt = null;
+                }
             })
             .SendStep(timeout, steps, step, command);
 
@@ -50,12 +55,54 @@ public static class ActivityStepBinderExtensions
         where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
         $"{context.Message.Step} did not answer after {context.Saga.StepAttempt} attempts";
 
+    /// <summary>
+    /// A heartbeat of the current send of the current step: its progress is kept and its timer
+    /// pushed out by the heartbeat timeout, never past the step's start-to-close deadline.
+    /// </summary>
+    public static EventActivityBinder<TSaga, ActivityHeartbeat> RecordHeartbeat<TSaga>(this EventActivityBinder<TSaga, ActivityHeartbeat> binder,
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps)
+        where TSaga : class, SagaStateMachineInstance, IHeartbeatStepState =>
+        binder.If(x => x.Message.Step == x.Saga.CurrentStep && x.Message.Attempt == x.Saga.StepAttempt, current => current
+            .Then(x =>
+            {
+                x.Saga.StepProgress = x.Message.Progress;
+                x.Saga.LastHeartbeatAt = DateTime.UtcNow;
+            })
+            .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, x.Message.Step, x.Saga.StepAttempt), x => NextDeadline(x, steps)));
+
+    static TimeSpan NextDeadline<TSaga>(BehaviorContext<TSaga, ActivityHeartbeat> context, ActivitySteps steps)
+        where TSaga : class, SagaStateMachineInstance, IHeartbeatStepState
+    {
+        var options = steps.For(context.Message.Step);
+        var heartbeat = options.HeartbeatTimeout ?? options.StartToClose;
+        if (context.Saga.StepStartedAt is not { } started)
+            return heartbeat;
+
+        var closeIn = started + options.StartToClose - DateTime.UtcNow;
+        return closeIn < heartbeat ? (closeIn > TimeSpan.Zero ? closeIn : TimeSpan.Zero) : heartbeat;
+    }
+
     static EventActivityBinder<TSaga, TData> SendStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
         Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, TCommand> command)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
         binder
-            .Publish(x => command(x))
-            .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, step, x.Saga.StepAttempt), x => steps.For(step).StartToClose);
+            .ThenAsync(x =>
+            {
+                if (x.Saga is IHeartbeatStepState heartbeating)
+                    heartbeating.StepStartedAt = DateTime.UtcNow;
+
+                var attempt = x.Saga.StepAttempt;
+                return x.Publish(command(x), publish =>
+                {
+                    publish.Headers.Set(StepHeaders.Step, step);
+                    publish.Headers.Set(StepHeaders.Attempt, attempt);
+                });
+            })
+            .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, step, x.Saga.StepAttempt), x => FirstDeadline(steps.For(step)));
+
+    /// <summary>A heartbeating step must show life within its heartbeat timeout, and finish within start-to-close.</summary>
+    static TimeSpan FirstDeadline(ActivityStepOptions options) =>
+        options.HeartbeatTimeout is { } heartbeat && heartbeat < options.StartToClose ? heartbeat : options.StartToClose;
 }

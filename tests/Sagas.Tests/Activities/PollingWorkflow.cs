@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Sagas.Durability.Activities;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Tests.Activities;
+
+public sealed record StartPolling(Guid PollId, int Target);
+
+public sealed record Poll(Guid PollId, long ResumeFrom, int Target);
+
+public sealed record Polled(Guid PollId, long Checks);
+
+public sealed class PollingState : SagaInstance, IHeartbeatStepState
+{
+    public int Target { get; set; }
+    public string? CurrentStep { get; set; }
+    public int StepAttempt { get; set; }
+    public Guid? StepTimeoutTokenId { get; set; }
+    public long? StepProgress { get; set; }
+    public DateTime? StepStartedAt { get; set; }
+    public DateTime? LastHeartbeatAt { get; set; }
+}
+
+/// <summary>A long-polling workflow for the heartbeat tests: one step that reports progress as it goes.</summary>
+public sealed class PollingStateMachine : DurableStateMachine<PollingState>
+{
+    public const string PollStep = "Poll";
+
+    public PollingStateMachine(ActivitySteps steps)
+    {
+        Event(() => Start, e => e.CorrelateById(m => m.Message.PollId));
+        Event(() => Done, e => e.CorrelateById(m => m.Message.PollId));
+        // Every workflow listening for heartbeats receives all of them; others' are not ours.
+        Event(() => Heartbeat, e =>
+        {
+            e.CorrelateById(m => m.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
+        Terminal(Finished, GaveUp);
+
+        Initially(
+            When(Start)
+                .Then(x => x.Saga.Target = x.Message.Target)
+                .StartStep(StepTimeout, steps, PollStep, x => new Poll(x.Saga.CorrelationId, 0, x.Saga.Target))
+                .TransitionTo(Polling));
+
+        During(Polling,
+            When(Heartbeat).RecordHeartbeat(StepTimeout, steps),
+            When(Done).EndStep(StepTimeout).TransitionTo(Finished),
+            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
+                .RetryStep(StepTimeout, steps, PollStep, x => new Poll(x.Saga.CorrelationId, x.Saga.StepProgress ?? 0, x.Saga.Target)),
+            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps)).TransitionTo(GaveUp));
+
+        During(Finished, GaveUp, Ignore(Heartbeat), Ignore(Done));
+    }
+
+    public State Polling { get; private set; } = null!;
+    public State Finished { get; private set; } = null!;
+    public State GaveUp { get; private set; } = null!;
+
+    public Event<StartPolling> Start { get; private set; } = null!;
+    public Event<Polled> Done { get; private set; } = null!;
+    public Event<ActivityHeartbeat> Heartbeat { get; private set; } = null!;
+
+    public Schedule<PollingState, StepTimedOut> StepTimeout { get; private set; } = null!;
+}
+
+/// <summary>
+/// Checks once per tick, heartbeating each check. What a send does is up to the test: a first
+/// send that stops heartbeating stands for a worker that died holding the message.
+/// </summary>
+public sealed class PollConsumer(ActivityHeartbeats heartbeats, PollScript script) : IConsumer<Poll>
+{
+    public async Task Consume(ConsumeContext<Poll> context)
+    {
+        var attempt = StepHeaders.Of(context)?.Attempt ?? 0;
+        script.Sends.Enqueue((attempt, context.Message.ResumeFrom));
+        var stopAfter = script.HangAfterChecks(attempt);
+
+        for (var check = context.Message.ResumeFrom + 1; check <= context.Message.Target; check++)
+        {
+            await Task.Delay(script.Tick, context.CancellationToken);
+            await heartbeats.BeatAsync(context, context.Message.PollId, check);
+            if (check == stopAfter)
+                await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+
+        await context.Publish(new Polled(context.Message.PollId, context.Message.Target));
+    }
+}
+
+public sealed class PollScript
+{
+    public TimeSpan Tick { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>For each send (by attempt), after which check it hangs; null: it finishes.</summary>
+    public Func<int, long?> HangAfterChecks { get; init; } = _ => null;
+
+    public ConcurrentQueue<(int Attempt, long ResumeFrom)> Sends { get; } = new();
+}
