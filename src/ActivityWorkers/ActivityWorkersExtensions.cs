@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.ActivityWorkers.Activities;
+using Sagas.ActivityWorkers.Expenses;
 using Sagas.ActivityWorkers.Ledger;
+using Sagas.ActivityWorkers.Mail;
 using Sagas.ActivityWorkers.Transfers;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
@@ -17,7 +19,9 @@ public static class ActivityWorkersExtensions
         services.AddDurableDbContext<LedgerDbContext, SqliteLedgerDbContext, PostgresLedgerDbContext>(options, configuration.GetSagasConnectionString());
         services.AddScoped<LedgerBook>();
         services.AddSchedulerClient(configuration);
-        foreach (var activity in new[] { "Withdraw", "Deposit", "Refund" })
+        services.Configure<MailOptions>(configuration.GetSection("Sagas:Activities:SendMail"));
+        services.AddSingleton<SimulatedMailOutage>();
+        foreach (var activity in new[] { "Withdraw", "Deposit", "Refund", "NotifyApprover", "SendMail" })
             services.Configure<ActivityRetryOptions>(activity, configuration.GetSection($"Sagas:Activities:{activity}:Retry"));
         return services;
     }
@@ -28,5 +32,12 @@ public static class ActivityWorkersExtensions
         bus.AddConsumer<WithdrawConsumer, ActivityDefinition<WithdrawConsumer>>();
         bus.AddConsumer<DepositConsumer, ActivityDefinition<DepositConsumer>>();
         bus.AddConsumer<RefundConsumer, ActivityDefinition<RefundConsumer>>();
+    }
+
+    /// <summary>The activities of expense approvals and reminders.</summary>
+    public static void AddNotificationActivities(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<NotifyApproverConsumer, ActivityDefinition<NotifyApproverConsumer>>();
+        bus.AddConsumer<SendMailConsumer, ActivityDefinition<SendMailConsumer>>();
     }
 }
