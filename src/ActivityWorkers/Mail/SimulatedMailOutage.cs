@@ -8,6 +8,8 @@ public sealed class SimulatedMailOutage(IOptions<MailOptions> options)
 {
     readonly ConcurrentDictionary<string, int> _attempts = new();
 
+    public int Attempts(string reference) => _attempts.GetValueOrDefault(reference);
+
     public void ThrowIfDown(string reference)
     {
         var attempt = _attempts.AddOrUpdate(reference, 1, (_, n) => n + 1);

@@ -42,6 +42,8 @@ public sealed class SignalCatalog
             var idProperty = messageType.GetProperty(attribute.IdProperty)
                 ?? throw new InvalidOperationException($"{messageType.Name} names {attribute.IdProperty} as its id, but has no such property.");
             var signal = _byName.GetValueOrDefault(attribute.Name) ?? new Signal(attribute.Name, messageType, idProperty);
+            if (signal.MessageType != messageType)
+                throw new InvalidOperationException($"Signal '{attribute.Name}' is claimed by both {signal.MessageType.FullName} and {messageType.FullName}.");
             signal.Targets.Add(new SignalTarget(typeof(TSaga).Name, machine.TerminalStates, LoadStateAsync<TSaga>));
             _byName[attribute.Name] = signal;
             _byName[messageType.Name] = signal;
@@ -70,8 +72,14 @@ public sealed class SignalCatalog
 }
 
 /// <summary>One signal message type and the sagas that accept it.</summary>
-public sealed record Signal(string Name, Type MessageType, PropertyInfo IdProperty)
+public sealed class Signal(string name, Type messageType, PropertyInfo idProperty)
 {
+    public string Name { get; } = name;
+
+    public Type MessageType { get; } = messageType;
+
+    public PropertyInfo IdProperty { get; } = idProperty;
+
     public List<SignalTarget> Targets { get; } = [];
 }
 

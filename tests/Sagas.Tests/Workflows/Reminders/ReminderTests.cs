@@ -53,6 +53,21 @@ public sealed class ReminderTests : IAsyncLifetime
             [completed.FirstMailSentAt!.Value, completed.SecondMailSentAt!.Value, completed.ThirdMailSentAt!.Value]);
     }
 
+    [Fact]
+    public async Task An_invalid_reminder_fails_with_the_reason_and_sleeps_for_nothing()
+    {
+        await using var host = await StartAsync(failuresPerMail: 0);
+        var id = Guid.NewGuid();
+
+        await host.Bus.Publish(Reminder(id) with { Recipient = "nobody" });
+
+        var failed = await host.Services.WaitForStateAsync<ReminderState>(id, "Failed");
+        Assert.Equal("recipient must be a mail address", failed.FailureReason);
+        Assert.Null(failed.NextMailDueAt);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, await DurableTimers.CountAsync(host.Services));
+    }
+
     /// <summary>Wakes each durable sleep in turn and waits for its mail; returns the completed saga.</summary>
     async Task<ReminderState> SendAllAsync(IServiceProvider services, Guid id, DateTime startedAt)
     {
