@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.ActivityWorkers.Activities;
+using Sagas.ActivityWorkers.Expenses;
 using Sagas.ActivityWorkers.Ledger;
+using Sagas.ActivityWorkers.Mail;
 using Sagas.ActivityWorkers.Transfers;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
@@ -19,6 +21,8 @@ public static class ActivityWorkersExtensions
         services.AddScoped<LedgerBook>();
         services.AddSchedulerClient(configuration);
         services.AddActivitySteps(configuration);
+        services.Configure<MailOptions>(configuration.GetSection("Sagas:Activities:SendMail"));
+        services.AddSingleton<SimulatedMailOutage>();
         foreach (var activity in configuration.GetSection("Sagas:Activities").GetChildren())
             services.Configure<ActivityRetryOptions>(activity.Key, activity.GetSection("Retry"));
         return services;
@@ -30,5 +34,12 @@ public static class ActivityWorkersExtensions
         bus.AddConsumer<WithdrawConsumer, ActivityDefinition<WithdrawConsumer>>();
         bus.AddConsumer<DepositConsumer, ActivityDefinition<DepositConsumer>>();
         bus.AddConsumer<RefundConsumer, ActivityDefinition<RefundConsumer>>();
+    }
+
+    /// <summary>The activities of expense approvals and reminders.</summary>
+    public static void AddNotificationActivities(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<NotifyApproverConsumer, ActivityDefinition<NotifyApproverConsumer>>();
+        bus.AddConsumer<SendMailConsumer, ActivityDefinition<SendMailConsumer>>();
     }
 }

@@ -32,7 +32,10 @@ public static class OrchestratorExtensions
             if (schedulerEnabled)
                 bus.AddSchedulerConsumers();
             if (hostActivities)
+            {
                 bus.AddTransferActivities();
+                bus.AddNotificationActivities();
+            }
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));
         });

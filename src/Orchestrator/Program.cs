@@ -1,5 +1,7 @@
 using Sagas.Orchestrator;
 using Sagas.Orchestrator.Ledger;
+using Sagas.Orchestrator.Sagas;
+using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 using Sagas.Orchestrator.Workflows.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapAccountEndpoints();
 app.MapTransferEndpoints();
+app.MapExpenseEndpoints();
+app.MapSignalEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Sagas orchestrator API listening on {Urls}", string.Join(", ", app.Urls)));

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Sagas.ActivityWorkers.Expenses;
+using Sagas.ActivityWorkers.Mail;
 using Sagas.Durability.Storage;
 
 namespace Sagas.ActivityWorkers.Ledger;
 
-/// <summary>The accounts and their movements, beside the shared inbox and outbox.</summary>
+/// <summary>The accounts and their movements, and what other activities record, beside the shared inbox and outbox.</summary>
 public abstract class LedgerDbContext(DbContextOptions options) : DurableDbContext(options)
 {
     public DbSet<Account> Accounts => Set<Account>();
@@ -38,6 +40,9 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
             entity.Property(x => x.AccountId).HasMaxLength(64);
             entity.Property(x => x.Reason).HasMaxLength(256);
         });
+
+        modelBuilder.ApplyConfiguration(new ApprovalNotificationMap());
+        modelBuilder.ApplyConfiguration(new SentMailMap());
     }
 }
 

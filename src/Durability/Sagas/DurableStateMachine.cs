@@ -11,11 +11,13 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
 {
     readonly HashSet<string> _terminalStates = [];
 
-    protected DurableStateMachine()
+    /// <param name="clock">Stamps history and <c>completed_at</c>; pass the injected one so moved time agrees.</param>
+    protected DurableStateMachine(TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         InstanceState(x => x.CurrentState);
-        ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, TimeProvider.System));
-        ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(TimeProvider.System));
+        ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, clock));
+        ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(clock));
     }
 
     public IReadOnlySet<string> TerminalStates => _terminalStates;

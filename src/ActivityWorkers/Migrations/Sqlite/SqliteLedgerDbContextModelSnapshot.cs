@@ -17,6 +17,39 @@ namespace Sagas.ActivityWorkers.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Expenses.ApprovalNotification", b =>
+                {
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expense_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Employee")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee");
+
+                    b.Property<DateTime>("NotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_at");
+
+                    b.HasKey("ExpenseId")
+                        .HasName("pk_approval_notifications");
+
+                    b.ToTable("approval_notifications", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.ActivityWorkers.Ledger.Account", b =>
                 {
                     b.Property<string>("Id")
@@ -108,6 +141,45 @@ namespace Sagas.ActivityWorkers.Migrations.Sqlite
                         .HasName("pk_ledger_rejections");
 
                     b.ToTable("ledger_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.ActivityWorkers.Mail.SentMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sent_mails");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sent_mails_reference");
+
+                    b.ToTable("sent_mails", (string)null);
                 });
 
             modelBuilder.Entity("Sagas.Durability.Outbox.InboxMessage", b =>

@@ -189,6 +189,186 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.ExpenseApprovals.ExpenseApprovalState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime?>("ApproverNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approver_notified_at");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTime?>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<Guid?>("DecisionTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_timeout_token_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Employee")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("employee");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_expense_approval_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_expense_approval_sagas_current_state");
+
+                    b.HasIndex("Employee")
+                        .HasDatabaseName("ix_expense_approval_sagas_employee");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_expense_approval_sagas_updated_at");
+
+                    b.ToTable("expense_approval_sagas", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Reminders.ReminderState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTime?>("FirstMailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_mail_sent_at");
+
+                    b.Property<int>("MailsSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("mails_sent");
+
+                    b.Property<DateTime?>("NextMailDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_mail_due_at");
+
+                    b.Property<Guid?>("NextMailTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("next_mail_token_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SecondMailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("second_mail_sent_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime?>("ThirdMailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("third_mail_sent_at");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_reminder_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_reminder_sagas_current_state");
+
+                    b.HasIndex("NextMailDueAt")
+                        .HasDatabaseName("ix_reminder_sagas_next_mail_due_at");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_reminder_sagas_updated_at");
+
+                    b.ToTable("reminder_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Transfers.TransferState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

@@ -182,6 +182,186 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.ExpenseApprovals.ExpenseApprovalState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime?>("ApproverNotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_notified_at");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_state");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTime?>("DecisionDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<Guid?>("DecisionTimeoutTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_timeout_token_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Employee")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_expense_approval_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_expense_approval_sagas_current_state");
+
+                    b.HasIndex("Employee")
+                        .HasDatabaseName("ix_expense_approval_sagas_employee");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_expense_approval_sagas_updated_at");
+
+                    b.ToTable("expense_approval_sagas", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Reminders.ReminderState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTime?>("FirstMailSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_mail_sent_at");
+
+                    b.Property<int>("MailsSent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mails_sent");
+
+                    b.Property<DateTime?>("NextMailDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_mail_due_at");
+
+                    b.Property<Guid?>("NextMailTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_mail_token_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SecondMailSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_mail_sent_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime?>("ThirdMailSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("third_mail_sent_at");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_reminder_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_reminder_sagas_current_state");
+
+                    b.HasIndex("NextMailDueAt")
+                        .HasDatabaseName("ix_reminder_sagas_next_mail_due_at");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_reminder_sagas_updated_at");
+
+                    b.ToTable("reminder_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Transfers.TransferState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

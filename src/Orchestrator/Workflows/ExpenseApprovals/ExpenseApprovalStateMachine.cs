@@ -1,0 +1,98 @@
+using MassTransit;
+using Sagas.Contracts;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
+
+/// <summary>Tells the approver, then waits up to a week for approve or reject; silence rejects.</summary>
+public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalState>
+{
+    public static readonly TimeSpan DecisionTime = TimeSpan.FromDays(7);
+
+    public ExpenseApprovalStateMachine(TimeProvider clock)
+        : base(clock)
+    {
+        Event(() => SubmitExpense, e => e.CorrelateById(m => m.Message.ExpenseId));
+        Event(() => ApproverNotified, e => e.CorrelateById(m => m.Message.ExpenseId));
+        // A signal for an expense nobody submitted has nothing to act on; the API answers 404 for it.
+        Event(() => ApproveExpense, e =>
+        {
+            e.CorrelateById(m => m.Message.ExpenseId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => RejectExpense, e =>
+        {
+            e.CorrelateById(m => m.Message.ExpenseId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Schedule(() => DecisionTimeout, x => x.DecisionTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ExpenseId));
+        Terminal(Approved, Rejected, TimedOut);
+
+        Initially(
+            When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is not null)
+                .Then(x => Submit(x.Saga, x.Message, clock, ExpenseValidation.Problem(x.Message)))
+                .TransitionTo(Rejected)
+                .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false)),
+            When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is null)
+                .Then(x => Submit(x.Saga, x.Message, clock, problem: null))
+                .Publish(x => new NotifyApprover(x.Saga.CorrelationId, x.Saga.Employee, x.Saga.Amount, x.Saga.Description))
+                // An absolute time on the saga's own clock, so the deadline shown is the one that fires.
+                .Schedule(DecisionTimeout, x => new ExpenseDecisionDue(x.Saga.CorrelationId), x => x.Saga.DecisionDueAt!.Value)
+                .TransitionTo(AwaitingDecision));
+
+        During(AwaitingDecision,
+            When(ApproveExpense)
+                .Then(x => Decide(x.Saga, x.Message.By, x.Message.Reason, clock))
+                .Unschedule(DecisionTimeout)
+                .Publish(x => new ExpenseApproved(x.Saga.CorrelationId, x.Saga.Employee, x.Saga.Amount, x.Saga.DecidedBy!))
+                .TransitionTo(Approved),
+            When(RejectExpense)
+                .Then(x => Decide(x.Saga, x.Message.By, x.Message.Reason ?? $"rejected by {x.Message.By}", clock))
+                .Unschedule(DecisionTimeout)
+                .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false))
+                .TransitionTo(Rejected),
+            When(DecisionTimeout.Received)
+                .Then(x => x.Saga.Reason = $"no decision within {DecisionTime.TotalDays} days")
+                .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: true))
+                .TransitionTo(TimedOut));
+
+        // The notice can be confirmed after a quick decision; the time it went out still matters.
+        DuringAny(
+            When(ApproverNotified).Then(x => x.Saga.ApproverNotifiedAt ??= x.Message.NotifiedAt),
+            Ignore(SubmitExpense));
+
+        // The first decision counts; a late signal or a timer that fired anyway changes nothing.
+        During(Approved, Rejected, TimedOut, Ignore(ApproveExpense), Ignore(RejectExpense), Ignore(DecisionTimeout.Received));
+    }
+
+    public State AwaitingDecision { get; private set; } = null!;
+    public State Approved { get; private set; } = null!;
+    public State Rejected { get; private set; } = null!;
+    public State TimedOut { get; private set; } = null!;
+
+    public Event<SubmitExpense> SubmitExpense { get; private set; } = null!;
+    public Event<ApproverNotified> ApproverNotified { get; private set; } = null!;
+    public Event<ApproveExpense> ApproveExpense { get; private set; } = null!;
+    public Event<RejectExpense> RejectExpense { get; private set; } = null!;
+    public Schedule<ExpenseApprovalState, ExpenseDecisionDue> DecisionTimeout { get; private set; } = null!;
+
+    static void Submit(ExpenseApprovalState saga, SubmitExpense message, TimeProvider clock, string? problem)
+    {
+        // An invalid request is kept as a rejected saga, so an over-long field must still fit its column.
+        saga.Employee = Clip(message.Employee, 64);
+        saga.Amount = message.Amount;
+        saga.Description = Clip(message.Description, 512);
+        saga.SubmittedAt = clock.GetUtcNow().UtcDateTime;
+        saga.DecisionDueAt = problem is null ? saga.SubmittedAt + DecisionTime : null;
+        saga.Reason = problem;
+    }
+
+    static void Decide(ExpenseApprovalState saga, string by, string? reason, TimeProvider clock)
+    {
+        saga.DecidedBy = Clip(by, 64);
+        saga.Reason = reason is null ? null : Clip(reason, 512);
+        saga.DecidedAt = clock.GetUtcNow().UtcDateTime;
+    }
+
+    static string Clip(string value, int length) => value.Length <= length ? value : value[..length];
+}

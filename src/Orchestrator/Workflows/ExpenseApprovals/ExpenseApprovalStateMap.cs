@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
+
+public class ExpenseApprovalStateMap() : SagaInstanceMap<ExpenseApprovalState>("expense_approval_sagas")
+{
+    protected override void ConfigureFields(EntityTypeBuilder<ExpenseApprovalState> entity)
+    {
+        entity.Property(x => x.Employee).HasMaxLength(64);
+        entity.Property(x => x.Amount).HasPrecision(18, 2);
+        entity.Property(x => x.Description).HasMaxLength(512);
+        entity.Property(x => x.DecidedBy).HasMaxLength(64);
+        entity.Property(x => x.Reason).HasMaxLength(512);
+        entity.HasIndex(x => x.Employee);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Sagas.Contracts;
+using Sagas.Durability.Outbox;
+using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Sagas;
+
+namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
+
+/// <summary>Submit and read expenses; decisions go through the generic signal endpoint.</summary>
+public static class ExpenseEndpoints
+{
+    public record SubmitExpenseRequest(Guid? ExpenseId, string? Employee, decimal? Amount, string? Description);
+
+    public record ExpenseView(
+        Guid ExpenseId, string State, string Employee, decimal Amount, string Description, string? DecidedBy, string? Reason,
+        DateTime SubmittedAt, DateTime? DecisionDueAt, DateTime? ApproverNotifiedAt, DateTime? DecidedAt, DateTime? CompletedAt,
+        IReadOnlyList<SagaHistoryView> History);
+
+    public static IEndpointRouteBuilder MapExpenseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var expenses = app.MapGroup("/api/expenses").WithTags("Expenses");
+        expenses.MapPost("/", SubmitAsync);
+        expenses.MapGet("/{id:guid}", GetAsync);
+        return app;
+    }
+
+    static async Task<IResult> SubmitAsync(SubmitExpenseRequest request, BusOutbox<SagasDbContext> outbox, CancellationToken cancellationToken)
+    {
+        var command = new SubmitExpense
+        {
+            ExpenseId = request.ExpenseId ?? Guid.NewGuid(),
+            Employee = request.Employee ?? "",
+            Amount = request.Amount ?? 0,
+            Description = request.Description ?? "",
+        };
+        if (ExpenseValidation.Problem(command) is { } problem)
+            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid expense");
+
+        await outbox.Publish(command, cancellationToken);
+        await outbox.SaveChangesAsync(cancellationToken);
+        return Results.Accepted($"/api/expenses/{command.ExpenseId}", new { expenseId = command.ExpenseId });
+    }
+
+    static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
+    {
+        var saga = await db.Set<ExpenseApprovalState>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
+        if (saga is null)
+            return Results.Problem($"No expense {id}", statusCode: StatusCodes.Status404NotFound);
+
+        return Results.Ok(new ExpenseView(
+            saga.CorrelationId, saga.CurrentState, saga.Employee, saga.Amount, saga.Description, saga.DecidedBy, saga.Reason,
+            saga.SubmittedAt, saga.DecisionDueAt, saga.ApproverNotifiedAt, saga.DecidedAt, saga.CompletedAt,
+            await SagaHistoryView.LoadAsync(db, id, cancellationToken)));
+    }
+}

@@ -1,0 +1,106 @@
+using MassTransit;
+using Sagas.Contracts;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Orchestrator.Workflows.Reminders;
+
+/// <summary>
+/// Mails a reminder a day, a week and a month after it was scheduled, sleeping durably in
+/// between; the mail activity retries a failed send until it goes out.
+/// </summary>
+public class ReminderStateMachine : DurableStateMachine<ReminderState>
+{
+    public const int MailCount = 3;
+
+    public ReminderStateMachine(TimeProvider clock)
+        : base(clock)
+    {
+        Event(() => ScheduleReminders, e => e.CorrelateById(m => m.Message.ReminderId));
+        Event(() => MailSent, e => e.CorrelateById(m => m.Message.ReminderId));
+        Schedule(() => NextMail, x => x.NextMailTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ReminderId));
+        Terminal(Completed, Failed);
+
+        Initially(
+            When(ScheduleReminders, x => ReminderValidation.Problem(x.Message) is not null)
+                .Then(x => Start(x.Saga, x.Message, clock, ReminderValidation.Problem(x.Message)))
+                .TransitionTo(Failed),
+            When(ScheduleReminders, x => ReminderValidation.Problem(x.Message) is null)
+                .Then(x => Start(x.Saga, x.Message, clock, problem: null))
+                .Schedule(NextMail, x => new ReminderMailDue(x.Saga.CorrelationId, 1), x => x.Saga.NextMailDueAt!.Value)
+                .TransitionTo(Sleeping));
+
+        During(Sleeping,
+            When(NextMail.Received)
+                .Publish(x => SendNext(x.Saga))
+                .TransitionTo(Sending));
+
+        During(Sending,
+            When(MailSent, x => x.Message.Number == x.Saga.MailsSent + 1)
+                .Then(x => Sent(x.Saga, x.Message))
+                .IfElse(x => x.Saga.MailsSent < MailCount,
+                    more => more
+                        .Then(x => x.Saga.NextMailDueAt = DueAt(x.Saga.StartedAt, x.Saga.MailsSent + 1))
+                        .Schedule(NextMail, x => new ReminderMailDue(x.Saga.CorrelationId, x.Saga.MailsSent + 1), x => x.Saga.NextMailDueAt!.Value)
+                        .TransitionTo(Sleeping),
+                    done => done
+                        .Then(x => x.Saga.NextMailDueAt = null)
+                        .Publish(x => new RemindersCompleted(x.Saga.CorrelationId))
+                        .TransitionTo(Completed)),
+            // An earlier mail's confirmation delivered again.
+            When(MailSent, x => x.Message.Number != x.Saga.MailsSent + 1));
+
+        DuringAny(Ignore(ScheduleReminders));
+        During(Sleeping, Completed, Ignore(MailSent));
+        During(Sending, Completed, Ignore(NextMail.Received));
+    }
+
+    public State Sleeping { get; private set; } = null!;
+    public State Sending { get; private set; } = null!;
+    public State Completed { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
+
+    public Event<ScheduleReminders> ScheduleReminders { get; private set; } = null!;
+    public Event<MailSent> MailSent { get; private set; } = null!;
+    public Schedule<ReminderState, ReminderMailDue> NextMail { get; private set; } = null!;
+
+    /// <summary>Counted from the start, not from the previous mail, so a slow send shifts nothing after it.</summary>
+    public static DateTime DueAt(DateTime startedAt, int mail) => mail switch
+    {
+        1 => startedAt.AddDays(1),
+        2 => startedAt.AddDays(7),
+        3 => startedAt.AddMonths(1),
+        _ => throw new ArgumentOutOfRangeException(nameof(mail), mail, $"A reminder sends {MailCount} mails."),
+    };
+
+    static void Start(ReminderState saga, ScheduleReminders message, TimeProvider clock, string? problem)
+    {
+        saga.Recipient = message.Recipient.Length <= 256 ? message.Recipient : message.Recipient[..256];
+        saga.Subject = message.Subject.Length <= 256 ? message.Subject : message.Subject[..256];
+        saga.StartedAt = clock.GetUtcNow().UtcDateTime;
+        saga.NextMailDueAt = problem is null ? DueAt(saga.StartedAt, 1) : null;
+        saga.FailureReason = problem;
+    }
+
+    static SendMail SendNext(ReminderState saga)
+    {
+        var number = saga.MailsSent + 1;
+        return new SendMail(saga.CorrelationId, number, $"reminder-{saga.CorrelationId:N}-{number}", saga.Recipient, saga.Subject);
+    }
+
+    static void Sent(ReminderState saga, MailSent message)
+    {
+        saga.MailsSent = message.Number;
+        switch (message.Number)
+        {
+            case 1:
+                saga.FirstMailSentAt = message.SentAt;
+                break;
+            case 2:
+                saga.SecondMailSentAt = message.SentAt;
+                break;
+            default:
+                saga.ThirdMailSentAt = message.SentAt;
+                break;
+        }
+    }
+}
