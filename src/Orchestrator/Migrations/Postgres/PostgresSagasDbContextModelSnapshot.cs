@@ -218,6 +218,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
@@ -251,6 +256,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
                         .HasColumnName("reason");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -300,6 +313,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -334,6 +352,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<string>("Subject")
                         .IsRequired()

@@ -211,6 +211,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_at");
@@ -244,6 +249,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT")
@@ -293,6 +306,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -327,6 +345,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("started_at");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<string>("Subject")
                         .IsRequired()

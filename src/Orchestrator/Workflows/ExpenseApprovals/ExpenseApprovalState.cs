@@ -1,8 +1,9 @@
+using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
-public class ExpenseApprovalState : SagaInstance
+public class ExpenseApprovalState : SagaInstance, IActivityStepState
 {
     public string Employee { get; set; } = "";
     public decimal Amount { get; set; }
@@ -17,4 +18,7 @@ public class ExpenseApprovalState : SagaInstance
     public string? Reason { get; set; }
 
     public Guid? DecisionTimeoutTokenId { get; set; }
+    public string? CurrentStep { get; set; }
+    public int StepAttempt { get; set; }
+    public Guid? StepTimeoutTokenId { get; set; }
 }

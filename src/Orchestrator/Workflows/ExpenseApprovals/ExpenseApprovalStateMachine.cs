@@ -1,5 +1,6 @@
 using MassTransit;
 using Sagas.Contracts;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
@@ -8,8 +9,9 @@ namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
 public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalState>
 {
     public static readonly TimeSpan DecisionTime = TimeSpan.FromDays(7);
+    public const string NotifyApproverStep = "NotifyApprover";
 
-    public ExpenseApprovalStateMachine(TimeProvider clock)
+    public ExpenseApprovalStateMachine(TimeProvider clock, ActivitySteps steps)
         : base(clock)
     {
         Event(() => SubmitExpense, e => e.CorrelateById(m => m.Message.ExpenseId));
@@ -25,6 +27,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
             e.CorrelateById(m => m.Message.ExpenseId);
             e.OnMissingInstance(m => m.Discard());
         });
+        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.CorrelationId));
         Schedule(() => DecisionTimeout, x => x.DecisionTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ExpenseId));
         Terminal(Approved, Rejected, TimedOut);
 
@@ -35,7 +38,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
                 .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false)),
             When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is null)
                 .Then(x => Submit(x.Saga, x.Message, clock, problem: null))
-                .Publish(x => new NotifyApprover(x.Saga.CorrelationId, x.Saga.Employee, x.Saga.Amount, x.Saga.Description))
+                .StartStep(StepTimeout, steps, NotifyApproverStep, x => Notify(x.Saga))
                 // An absolute time on the saga's own clock, so the deadline shown is the one that fires.
                 .Schedule(DecisionTimeout, x => new ExpenseDecisionDue(x.Saga.CorrelationId), x => x.Saga.DecisionDueAt!.Value)
                 .TransitionTo(AwaitingDecision));
@@ -44,21 +47,29 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
             When(ApproveExpense)
                 .Then(x => Decide(x.Saga, x.Message.By, x.Message.Reason, clock))
                 .Unschedule(DecisionTimeout)
+                .EndStep(StepTimeout)
                 .Publish(x => new ExpenseApproved(x.Saga.CorrelationId, x.Saga.Employee, x.Saga.Amount, x.Saga.DecidedBy!))
                 .TransitionTo(Approved),
             When(RejectExpense)
                 .Then(x => Decide(x.Saga, x.Message.By, x.Message.Reason ?? $"rejected by {x.Message.By}", clock))
                 .Unschedule(DecisionTimeout)
+                .EndStep(StepTimeout)
                 .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false))
                 .TransitionTo(Rejected),
+            // Telling the approver is retried for as long as the decision is awaited.
+            When(StepTimeout.Received)
+                .RetryStep(StepTimeout, steps, NotifyApproverStep, x => Notify(x.Saga)),
             When(DecisionTimeout.Received)
+                .EndStep(StepTimeout)
                 .Then(x => x.Saga.Reason = $"no decision within {DecisionTime.TotalDays} days")
                 .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: true))
                 .TransitionTo(TimedOut));
 
         // The notice can be confirmed after a quick decision; the time it went out still matters.
         DuringAny(
-            When(ApproverNotified).Then(x => x.Saga.ApproverNotifiedAt ??= x.Message.NotifiedAt),
+            When(ApproverNotified)
+                .If(x => x.Saga.CurrentStep == NotifyApproverStep, waiting => waiting.EndStep(StepTimeout))
+                .Then(x => x.Saga.ApproverNotifiedAt ??= x.Message.NotifiedAt),
             Ignore(SubmitExpense));
 
         // The first decision counts; a late signal or a timer that fired anyway changes nothing.
@@ -75,6 +86,9 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
     public Event<ApproveExpense> ApproveExpense { get; private set; } = null!;
     public Event<RejectExpense> RejectExpense { get; private set; } = null!;
     public Schedule<ExpenseApprovalState, ExpenseDecisionDue> DecisionTimeout { get; private set; } = null!;
+    public Schedule<ExpenseApprovalState, StepTimedOut> StepTimeout { get; private set; } = null!;
+
+    static NotifyApprover Notify(ExpenseApprovalState saga) => new(saga.CorrelationId, saga.Employee, saga.Amount, saga.Description);
 
     static void Submit(ExpenseApprovalState saga, SubmitExpense message, TimeProvider clock, string? problem)
     {

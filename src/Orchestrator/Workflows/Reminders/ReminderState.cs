@@ -1,8 +1,9 @@
+using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Reminders;
 
-public class ReminderState : SagaInstance
+public class ReminderState : SagaInstance, IActivityStepState
 {
     public string Recipient { get; set; } = "";
     public string Subject { get; set; } = "";
@@ -14,4 +15,7 @@ public class ReminderState : SagaInstance
     public DateTime? ThirdMailSentAt { get; set; }
     public string? FailureReason { get; set; }
     public Guid? NextMailTokenId { get; set; }
+    public string? CurrentStep { get; set; }
+    public int StepAttempt { get; set; }
+    public Guid? StepTimeoutTokenId { get; set; }
 }

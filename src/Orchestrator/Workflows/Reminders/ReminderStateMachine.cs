@@ -1,23 +1,27 @@
 using MassTransit;
 using Sagas.Contracts;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Reminders;
 
 /// <summary>
 /// Mails a reminder a day, a week and a month after it was scheduled, sleeping durably in
-/// between; the mail activity retries a failed send until it goes out.
+/// between. A mail is sent until it goes out: the activity retries a failed send, and a send
+/// that goes unanswered past its start-to-close timeout is sent again.
 /// </summary>
 public class ReminderStateMachine : DurableStateMachine<ReminderState>
 {
     public const int MailCount = 3;
+    public const string SendMailStep = "SendMail";
 
-    public ReminderStateMachine(TimeProvider clock)
+    public ReminderStateMachine(TimeProvider clock, ActivitySteps steps)
         : base(clock)
     {
         Event(() => ScheduleReminders, e => e.CorrelateById(m => m.Message.ReminderId));
         Event(() => MailSent, e => e.CorrelateById(m => m.Message.ReminderId));
         Schedule(() => NextMail, x => x.NextMailTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ReminderId));
+        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.CorrelationId));
         Terminal(Completed, Failed);
 
         Initially(
@@ -31,11 +35,12 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
 
         During(Sleeping,
             When(NextMail.Received)
-                .Publish(x => SendNext(x.Saga))
+                .StartStep(StepTimeout, steps, SendMailStep, x => SendNext(x.Saga))
                 .TransitionTo(Sending));
 
         During(Sending,
             When(MailSent, x => x.Message.Number == x.Saga.MailsSent + 1)
+                .EndStep(StepTimeout)
                 .Then(x => Sent(x.Saga, x.Message))
                 .IfElse(x => x.Saga.MailsSent < MailCount,
                     more => more
@@ -47,7 +52,9 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
                         .Publish(x => new RemindersCompleted(x.Saga.CorrelationId))
                         .TransitionTo(Completed)),
             // An earlier mail's confirmation delivered again.
-            When(MailSent, x => x.Message.Number != x.Saga.MailsSent + 1));
+            When(MailSent, x => x.Message.Number != x.Saga.MailsSent + 1),
+            When(StepTimeout.Received)
+                .RetryStep(StepTimeout, steps, SendMailStep, x => SendNext(x.Saga)));
 
         DuringAny(Ignore(ScheduleReminders));
         During(Sleeping, Completed, Ignore(MailSent));
@@ -62,6 +69,7 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
     public Event<ScheduleReminders> ScheduleReminders { get; private set; } = null!;
     public Event<MailSent> MailSent { get; private set; } = null!;
     public Schedule<ReminderState, ReminderMailDue> NextMail { get; private set; } = null!;
+    public Schedule<ReminderState, StepTimedOut> StepTimeout { get; private set; } = null!;
 
     /// <summary>Counted from the start, not from the previous mail, so a slow send shifts nothing after it.</summary>
     public static DateTime DueAt(DateTime startedAt, int mail) => mail switch
