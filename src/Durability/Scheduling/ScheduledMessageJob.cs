@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mime;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,15 +27,21 @@ public sealed class ScheduledMessageJob(IBus bus, ILogger<ScheduledMessageJob> l
     /// <summary>
     /// A one-shot message keeps the id it was scheduled with. A recurring one gets an id derived
     /// from its trigger and the fire time it stands for: distinct per fire, yet the same when a
-    /// recovered job repeats a fire, so the receiver's inbox drops the repeat.
+    /// node died mid-fire and Quartz recovers the job under a recovery trigger (which carries the
+    /// original trigger and its fire time, to the second), so the receiver's inbox drops the repeat.
     /// </summary>
     static Guid MessageIdFor(IJobExecutionContext context)
     {
-        if (context.MergedJobDataMap.TryGetString(ScheduledMessageKeys.MessageId, out var stored) && Guid.TryParse(stored, out var id))
+        var data = context.MergedJobDataMap;
+        if (data.TryGetString(ScheduledMessageKeys.MessageId, out var stored) && Guid.TryParse(stored, out var id))
             return id;
 
-        var fireTime = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{context.Trigger.Key}|{fireTime.UtcTicks}"));
+        var (trigger, fireTime) = context.Recovering && context.RecoveringTriggerKey is { } original
+            && data.TryGetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var scheduled)
+                ? (original, scheduled)
+                : (context.Trigger.Key, context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{trigger}|{fireTime.ToUnixTimeSeconds()}"));
         return new Guid(hash.AsSpan(0, 16));
     }
 
