@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.ActivityWorkers.Activities;
+using Sagas.ActivityWorkers.Bonuses;
 using Sagas.ActivityWorkers.Ledger;
+using Sagas.ActivityWorkers.Reports;
 using Sagas.ActivityWorkers.Transfers;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
@@ -28,5 +30,12 @@ public static class ActivityWorkersExtensions
         bus.AddConsumer<WithdrawConsumer, ActivityDefinition<WithdrawConsumer>>();
         bus.AddConsumer<DepositConsumer, ActivityDefinition<DepositConsumer>>();
         bus.AddConsumer<RefundConsumer, ActivityDefinition<RefundConsumer>>();
+    }
+
+    /// <summary>The activities of the scheduled workflows: the daily ledger report and bonus payments.</summary>
+    public static void AddScheduledWorkflowActivities(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ComputeDailyReportConsumer, ActivityDefinition<ComputeDailyReportConsumer>>();
+        bus.AddConsumer<CreditBonusesConsumer, ActivityDefinition<CreditBonusesConsumer>>();
     }
 }

@@ -11,6 +11,7 @@ builder.Services.AddOutboxDelivery<LedgerDbContext>(builder.Configuration);
 builder.Services.AddMassTransit(bus =>
 {
     bus.AddTransferActivities();
+    bus.AddScheduledWorkflowActivities();
     bus.UsingSagasTransport(options, builder.Configuration.GetConnectionString("RabbitMq"));
 });
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sagas.ActivityWorkers.Reports;
 using Sagas.Durability.Storage;
 
 namespace Sagas.ActivityWorkers.Ledger;
@@ -8,6 +9,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<DailyReport> DailyReports => Set<DailyReport>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -27,6 +29,15 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
             entity.Property(x => x.Amount).HasPrecision(18, 2);
             entity.HasIndex(x => x.ReferenceId).IsUnique();
             entity.HasIndex(x => x.AccountId);
+        });
+
+        modelBuilder.Entity<DailyReport>(entity =>
+        {
+            entity.ToTable("DailyReports");
+            entity.HasKey(x => x.ReportDate);
+            entity.Property(x => x.Total).HasPrecision(18, 2);
+            entity.Property(x => x.Credits).HasPrecision(18, 2);
+            entity.Property(x => x.Debits).HasPrecision(18, 2);
         });
     }
 }
