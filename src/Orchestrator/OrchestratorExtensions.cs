@@ -2,6 +2,7 @@ using MassTransit;
 using Sagas.ActivityWorkers;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
+using Sagas.Durability.Scheduling.Schedules;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator;
@@ -30,12 +31,17 @@ public static class OrchestratorExtensions
             if (schedulerEnabled)
                 bus.AddSchedulerConsumers();
             if (hostActivities)
+            {
                 bus.AddTransferActivities();
+                bus.AddScheduledWorkflowActivities();
+            }
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));
         });
         // After the bus, so Quartz starts once due triggers can be sent.
         services.AddDurableScheduler(configuration, options, configuration.GetSagasConnectionString());
+        if (schedulerEnabled)
+            services.AddWorkflowSchedules<SagasDbContext>(configuration, typeof(OrchestratorExtensions).Assembly);
 
         return services;
     }

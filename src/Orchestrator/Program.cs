@@ -1,5 +1,6 @@
 using Sagas.Orchestrator;
 using Sagas.Orchestrator.Ledger;
+using Sagas.Orchestrator.Schedules;
 using Sagas.Orchestrator.Workflows.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapAccountEndpoints();
 app.MapTransferEndpoints();
+app.MapScheduleEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Sagas orchestrator API listening on {Urls}", string.Join(", ", app.Urls)));
