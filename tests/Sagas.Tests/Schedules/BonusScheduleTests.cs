@@ -16,7 +16,10 @@ public sealed class BonusScheduleTests : IAsyncLifetime
         await host.OpenAccountsAsync(("alice", 150), ("bob", 100), ("carol", 50), ("dave", 0));
         await ScheduleFiringTests.CreateAsync(host, new
         {
-            name = "bonus-november", cron = "0 0 1 * *", workflow = "BonusCalculation", overlap = "AllowAll",
+            name = "bonus-november",
+            cron = "0 0 1 * *",
+            workflow = "BonusCalculation",
+            overlap = "AllowAll",
             input = new { period = "2026-11", amount = 10, minimumBalance = 100 },
         });
 
@@ -32,7 +35,10 @@ public sealed class BonusScheduleTests : IAsyncLifetime
         // Two runs of another period at once: whichever posts first pays, the other finds it paid.
         await ScheduleFiringTests.CreateAsync(host, new
         {
-            name = "bonus-december", cron = "0 0 1 * *", workflow = "BonusCalculation", overlap = "AllowAll",
+            name = "bonus-december",
+            cron = "0 0 1 * *",
+            workflow = "BonusCalculation",
+            overlap = "AllowAll",
             input = new { period = "2026-12", amount = 5, minimumBalance = 100 },
         });
         await host.Http.PostAsync("/api/schedules/bonus-december/trigger", null);

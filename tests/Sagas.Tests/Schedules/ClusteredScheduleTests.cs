@@ -29,7 +29,10 @@ public sealed class ClusteredScheduleTests
         var created = DateTimeOffset.UtcNow;
         await ScheduleFiringTests.CreateAsync(first, new
         {
-            name = "every-2s", cron = "*/2 * * * * ?", workflow = "DailyReport", overlap = "AllowAll",
+            name = "every-2s",
+            cron = "*/2 * * * * ?",
+            workflow = "DailyReport",
+            overlap = "AllowAll",
             input = new { reportDate = "2026-11-22" },
         });
         await Task.Delay(TimeSpan.FromSeconds(14));
