@@ -102,6 +102,27 @@ public sealed class ScheduleFiringTests : IAsyncLifetime
         await WaitForRunsAsync(host, ("buffered", [first, second]));
     }
 
+    [Fact]
+    public async Task Fires_missed_while_no_scheduler_ran_are_caught_up_once_by_RunOnce_and_dropped_by_Skip()
+    {
+        var settings = OrchestratorHost.Embedded(_file);
+        settings["Sagas:HostActivities"] = "false";
+        await using var host = await ScheduleHost.StartAsync(settings, _clock);
+        await CreateAsync(host, new { name = "catch-up", cron = "0 * * * *", workflow = "DailyReport", overlap = "AllowAll", misfire = "RunOnce" });
+        await CreateAsync(host, new { name = "drop", cron = "0 * * * *", workflow = "DailyReport", overlap = "AllowAll", misfire = "Skip" });
+
+        // Three and a half hours pass in an instant: three fires each, all far past Quartz's misfire threshold.
+        _clock.Advance(TimeSpan.FromHours(3.5));
+        await ScheduleHost.WaitUntilAsync(async () => (await host.SagasAsync<DailyReportState>()).Count >= 1, "the catch-up run", TimeSpan.FromMinutes(3));
+        await ScheduleHost.WaitUntilAsync(async () => await host.NextFireTimeAsync("drop") > _clock.GetUtcNow(), "Skip to move past the missed fires", TimeSpan.FromMinutes(3));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var run = Assert.Single(await host.SagasAsync<DailyReportState>());
+        Assert.Equal((await DescribeAsync(host, "catch-up")).LastRunId, run.CorrelationId);
+        Assert.Null((await DescribeAsync(host, "drop")).LastRunId);
+        Assert.True(await host.NextFireTimeAsync("catch-up") > _clock.GetUtcNow());
+    }
+
     async Task<DateTimeOffset> TickAsync(ScheduleHost host, string schedule)
     {
         var fire = await host.NextFireTimeAsync(schedule);
