@@ -91,6 +91,27 @@ public sealed class ScheduleApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await host.Http.DeleteAsync("/api/schedules/reports")).StatusCode);
     }
 
+    [Fact]
+    public async Task Configured_default_schedules_are_created_at_start_and_never_overwritten()
+    {
+        var settings = OrchestratorHost.Embedded(_file);
+        settings["Sagas:Schedules:Defaults:daily-report:Cron"] = "0 9 * * *";
+        settings["Sagas:Schedules:Defaults:daily-report:Workflow"] = "DailyReport";
+        await using (var host = await ScheduleHost.StartAsync(settings))
+        {
+            var view = await DescribeAsync(host, "daily-report");
+            Assert.Equal(("0 9 * * *", "DailyReport", ScheduleOverlap.Skip, "Normal"), (view.Spec.Cron, view.Spec.Workflow, view.Spec.Overlap, view.State));
+            Assert.Equal(HttpStatusCode.NoContent, (await host.Http.PostAsync("/api/schedules/daily-report/pause", null)).StatusCode);
+        }
+
+        settings["Sagas:Schedules:Defaults:daily-report:Cron"] = "0 10 * * *";
+        await using (var host = await ScheduleHost.StartAsync(settings))
+        {
+            var view = await DescribeAsync(host, "daily-report");
+            Assert.Equal(("0 9 * * *", "Paused"), (view.Spec.Cron, view.State));
+        }
+    }
+
     static async Task<ScheduleView> DescribeAsync(ScheduleHost host, string name) =>
         await host.Http.GetFromJsonAsync<ScheduleView>($"/api/schedules/{name}") ?? throw new InvalidOperationException("no body");
 
