@@ -10,11 +10,14 @@ public sealed record ScheduledRun(Guid RunId, string Schedule, DateTimeOffset Sc
 {
     /// <summary>
     /// A fire that runs twice (a node died after publishing, a recovered job) derives the same id,
-    /// so the second start reaches a saga that already exists and is ignored.
+    /// so the second start reaches a saga that already exists and is ignored. Whole seconds only:
+    /// Quartz hands a recovered fire its original time at that precision, and fires of one
+    /// schedule are at least a second apart (two "run now" in one second are one run).
     /// </summary>
     public static ScheduledRun For(string schedule, DateTimeOffset scheduledFireTimeUtc, TimeZoneInfo timeZone)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"schedule|{schedule}|{scheduledFireTimeUtc.UtcTicks}"));
+        var seconds = scheduledFireTimeUtc.ToUnixTimeSeconds();
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"schedule|{schedule}|{seconds}"));
         return new ScheduledRun(new Guid(hash.AsSpan(0, 16)), schedule, TimeZoneInfo.ConvertTime(scheduledFireTimeUtc, timeZone));
     }
 }

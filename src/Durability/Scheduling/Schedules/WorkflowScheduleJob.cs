@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -133,13 +134,16 @@ public sealed class WorkflowScheduleJob(
             ? group
             : context.Trigger.Key.Group;
 
-    /// <summary>A recovered fire (its node died mid-fire) keeps the time of the fire it repeats, and so its run id.</summary>
+    /// <summary>
+    /// A recovered fire (its node died mid-fire) keeps the time of the fire it repeats, and so its
+    /// run id. Quartz starts the recovery trigger at that time and also records it in the job data.
+    /// </summary>
     static DateTimeOffset ScheduledFireTime(IJobExecutionContext context)
     {
         if (context.Recovering
             && context.MergedJobDataMap.TryGetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
-            && long.TryParse(original, out var milliseconds))
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+            && DateTimeOffset.TryParse(original, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var scheduled))
+            return scheduled;
 
         return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
     }
