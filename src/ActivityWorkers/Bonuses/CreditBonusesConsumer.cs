@@ -32,9 +32,12 @@ public sealed class CreditBonusesConsumer(LedgerDbContext db, LedgerBook ledger)
         var credited = 0;
         foreach (var account in accounts.Where(a => !paid.Contains(ReferenceId(a.Id, period))))
         {
-            if (await ledger.PostAsync(ReferenceId(account.Id, period), account.Id, amount, ct) is { } failure)
+            var reference = ReferenceId(account.Id, period);
+            if (await ledger.PostAsync(reference, account.Id, amount, ct) is { } failure)
                 throw new InvalidOperationException($"Bonus for {account.Id} in {period} was refused: {failure}");
-            credited++;
+            // A concurrent run may have paid since the query above; only an entry this run added counts.
+            if (db.ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added && e.Entity.ReferenceId == reference))
+                credited++;
         }
 
         await context.Publish(new BonusesCredited(calculationId, period, accounts.Count, credited, accounts.Count - credited, credited * amount));
