@@ -16,6 +16,10 @@ public static class ScheduleEndpoints
 
     public static IEndpointRouteBuilder MapScheduleEndpoints(this IEndpointRouteBuilder app)
     {
+        // Schedules live in Quartz; a process with the scheduler turned off has none to show.
+        if (app.ServiceProvider.GetService<WorkflowSchedules>() is null)
+            return app;
+
         var schedules = app.MapGroup("/api/schedules").WithTags("Schedules");
         schedules.MapPost("/", CreateAsync);
         schedules.MapGet("/", async (WorkflowSchedules s, CancellationToken ct) => Results.Ok(await s.ListAsync(ct)));

@@ -42,7 +42,7 @@ public sealed class WorkflowSchedules(ISchedulerFactory schedulers, WorkflowRegi
         var trigger = TriggerBuilder.Create(clock)
             .WithIdentity(ScheduleKeys.Trigger(spec.Name))
             .ForJob(job)
-            .StartAt(spec.Start ?? clock.GetUtcNow())
+            .StartAt(spec.Start ?? FirstStart(spec))
             .EndAt(spec.End)
             .WithSchedule(Schedule(spec, timeZone))
             .Build();
@@ -125,6 +125,9 @@ public sealed class WorkflowSchedules(ISchedulerFactory schedulers, WorkflowRegi
             data.GetString(ScheduleKeys.LastOutcome),
             ScheduleJobData.Time(data, ScheduleKeys.Buffered));
     }
+
+    /// <summary>An interval's first fire is one interval after creation, not at once: creating is not running.</summary>
+    DateTimeOffset FirstStart(ScheduleSpec spec) => clock.GetUtcNow() + (spec.Interval ?? TimeSpan.Zero);
 
     static IScheduleBuilder Schedule(ScheduleSpec spec, TimeZoneInfo timeZone)
     {
