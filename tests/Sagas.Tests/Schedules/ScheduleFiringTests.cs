@@ -55,6 +55,26 @@ public sealed class ScheduleFiringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_interval_schedule_first_fires_one_interval_after_creation_and_then_once_per_interval()
+    {
+        await using var host = await ScheduleHost.StartAsync(OrchestratorHost.Embedded(_file), _clock);
+        var created = _clock.GetUtcNow();
+        await CreateAsync(host, new { name = "hourly", interval = "01:00:00", workflow = "DailyReport", overlap = "AllowAll", input = new { reportDate = "2026-11-01" } });
+
+        var first = await host.NextFireTimeAsync("hourly");
+        Assert.InRange(first - created, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(await host.SagasAsync<DailyReportState>());
+
+        _clock.AdvanceTo(first);
+        await WaitForRunsAsync(host, ("hourly", [first]));
+        var second = await TickAsync(host, "hourly");
+        Assert.Equal(TimeSpan.FromHours(1), second - first);
+        await WaitForRunsAsync(host, ("hourly", [first, second]));
+        await ScheduleHost.WaitUntilAsync(async () => (await host.SagasAsync<DailyReportState>()).All(s => s.CompletedAt is not null), "both runs to complete");
+    }
+
+    [Fact]
     public async Task Overlap_Skip_drops_a_tick_while_its_last_run_is_running_and_AllowAll_starts_every_tick()
     {
         // Without activities a report never completes: each run stays running until the test ends it.
