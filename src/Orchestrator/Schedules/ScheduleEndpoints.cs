@@ -32,8 +32,25 @@ public static class ScheduleEndpoints
         return app;
     }
 
-    static async Task<IResult> CreateAsync(CreateScheduleRequest request, WorkflowSchedules schedules, CancellationToken cancellationToken)
+    /// <summary>Reads the body itself so that malformed JSON is a 400 that says what is wrong with it.</summary>
+    static async Task<IResult> CreateAsync(HttpRequest http, WorkflowSchedules schedules, CancellationToken cancellationToken)
     {
+        CreateScheduleRequest? request;
+        try
+        {
+            request = await http.ReadFromJsonAsync<CreateScheduleRequest>(cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return Invalid($"the body is not valid JSON: {exception.Message}");
+        }
+        catch (InvalidOperationException exception)
+        {
+            return Invalid(exception.Message);
+        }
+
+        if (request is null)
+            return Invalid("the body must be a JSON object");
         if (ToSpec(request, out var spec) is { } problem)
             return Invalid(problem);
 

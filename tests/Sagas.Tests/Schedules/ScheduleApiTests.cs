@@ -31,6 +31,7 @@ public sealed class ScheduleApiTests : IAsyncLifetime
         { """{"name":"r","cron":"0 9 * * *","workflow":"DailyReport","misfire":"Later"}""", "misfire must be one of RunOnce, Skip" },
         { """{"name":"has space","cron":"0 9 * * *","workflow":"DailyReport"}""", "name is required" },
         { """{"name":"r","cron":"0 9 * * *","workflow":"DailyReport","start":"2030-01-02T00:00:00Z","end":"2030-01-01T00:00:00Z"}""", "end must be after start" },
+        { """{"name":"r","cron":"0 9 * * *","workflow":"DailyReport","input":{"reportDate":"2026-11-01"}""", "the body is not valid JSON" },
     };
 
     [Theory]
