@@ -2,9 +2,11 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.ActivityWorkers.Activities;
+using Sagas.ActivityWorkers.Bonuses;
 using Sagas.ActivityWorkers.Expenses;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.ActivityWorkers.Mail;
+using Sagas.ActivityWorkers.Reports;
 using Sagas.ActivityWorkers.Transfers;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
@@ -41,5 +43,12 @@ public static class ActivityWorkersExtensions
     {
         bus.AddConsumer<NotifyApproverConsumer, ActivityDefinition<NotifyApproverConsumer>>();
         bus.AddConsumer<SendMailConsumer, ActivityDefinition<SendMailConsumer>>();
+    }
+
+    /// <summary>The activities of the scheduled workflows: the daily ledger report and bonus payments.</summary>
+    public static void AddScheduledWorkflowActivities(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ComputeDailyReportConsumer, ActivityDefinition<ComputeDailyReportConsumer>>();
+        bus.AddConsumer<CreditBonusesConsumer, ActivityDefinition<CreditBonusesConsumer>>();
     }
 }

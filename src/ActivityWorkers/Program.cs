@@ -12,6 +12,7 @@ builder.Services.AddMassTransit(bus =>
 {
     bus.AddTransferActivities();
     bus.AddNotificationActivities();
+    bus.AddScheduledWorkflowActivities();
     bus.UsingSagasTransport(options, builder.Configuration.GetConnectionString("RabbitMq"));
 });
 

@@ -3,6 +3,7 @@ using Sagas.ActivityWorkers;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
+using Sagas.Durability.Scheduling.Schedules;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator;
@@ -35,12 +36,15 @@ public static class OrchestratorExtensions
             {
                 bus.AddTransferActivities();
                 bus.AddNotificationActivities();
+                bus.AddScheduledWorkflowActivities();
             }
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));
         });
         // After the bus, so Quartz starts once due triggers can be sent.
         services.AddDurableScheduler(configuration, options, configuration.GetSagasConnectionString());
+        if (schedulerEnabled)
+            services.AddWorkflowSchedules<SagasDbContext>(configuration, typeof(OrchestratorExtensions).Assembly);
 
         return services;
     }

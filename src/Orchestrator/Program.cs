@@ -1,6 +1,7 @@
 using Sagas.Orchestrator;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
+using Sagas.Orchestrator.Schedules;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 using Sagas.Orchestrator.Workflows.Transfers;
 
@@ -16,6 +17,7 @@ app.MapAccountEndpoints();
 app.MapTransferEndpoints();
 app.MapExpenseEndpoints();
 app.MapSignalEndpoints();
+app.MapScheduleEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Sagas orchestrator API listening on {Urls}", string.Join(", ", app.Urls)));

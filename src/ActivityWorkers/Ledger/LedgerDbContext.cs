@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sagas.ActivityWorkers.Expenses;
 using Sagas.ActivityWorkers.Mail;
+using Sagas.ActivityWorkers.Reports;
 using Sagas.Durability.Storage;
 
 namespace Sagas.ActivityWorkers.Ledger;
@@ -11,6 +12,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerRejection> LedgerRejections => Set<LedgerRejection>();
+    public DbSet<DailyReport> DailyReports => Set<DailyReport>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -43,6 +45,15 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
 
         modelBuilder.ApplyConfiguration(new ApprovalNotificationMap());
         modelBuilder.ApplyConfiguration(new SentMailMap());
+
+        modelBuilder.Entity<DailyReport>(entity =>
+        {
+            entity.ToTable("DailyReports");
+            entity.HasKey(x => x.ReportDate);
+            entity.Property(x => x.Total).HasPrecision(18, 2);
+            entity.Property(x => x.Credits).HasPrecision(18, 2);
+            entity.Property(x => x.Debits).HasPrecision(18, 2);
+        });
     }
 }
 

@@ -191,6 +191,41 @@ namespace Sagas.ActivityWorkers.Migrations.Postgres
                     b.ToTable("sent_mails", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Reports.DailyReport", b =>
+                {
+                    b.Property<DateOnly>("ReportDate")
+                        .HasColumnType("date")
+                        .HasColumnName("report_date");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credits");
+
+                    b.Property<decimal>("Debits")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debits");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_count");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("ReportDate")
+                        .HasName("pk_daily_reports");
+
+                    b.ToTable("daily_reports", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Durability.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -182,6 +182,41 @@ namespace Sagas.ActivityWorkers.Migrations.Sqlite
                     b.ToTable("sent_mails", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Reports.DailyReport", b =>
+                {
+                    b.Property<DateOnly>("ReportDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_date");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credits");
+
+                    b.Property<decimal>("Debits")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debits");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_count");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.HasKey("ReportDate")
+                        .HasName("pk_daily_reports");
+
+                    b.ToTable("daily_reports", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Durability.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

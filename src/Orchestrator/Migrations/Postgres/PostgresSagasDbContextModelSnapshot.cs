@@ -189,6 +189,140 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.BonusCalculations.BonusCalculationState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<int>("AlreadyPaidCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("already_paid_count");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CreditedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("credited_count");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<int>("EligibleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("eligible_count");
+
+                    b.Property<decimal>("MinimumBalance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("minimum_balance");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("period");
+
+                    b.Property<decimal>("TotalCredited")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_credited");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_bonus_calculation_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_current_state");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_period");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_updated_at");
+
+                    b.ToTable("bonus_calculation_sagas", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.DailyReports.DailyReportState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_count");
+
+                    b.Property<DateOnly>("ReportDate")
+                        .HasColumnType("date")
+                        .HasColumnName("report_date");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_daily_report_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_daily_report_sagas_current_state");
+
+                    b.HasIndex("ReportDate")
+                        .HasDatabaseName("ix_daily_report_sagas_report_date");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_daily_report_sagas_updated_at");
+
+                    b.ToTable("daily_report_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.ExpenseApprovals.ExpenseApprovalState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

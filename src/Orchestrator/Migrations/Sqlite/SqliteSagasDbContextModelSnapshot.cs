@@ -182,6 +182,140 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.BonusCalculations.BonusCalculationState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<int>("AlreadyPaidCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("already_paid_count");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CreditedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credited_count");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_state");
+
+                    b.Property<int>("EligibleCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eligible_count");
+
+                    b.Property<decimal>("MinimumBalance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minimum_balance");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<decimal>("TotalCredited")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_credited");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_bonus_calculation_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_current_state");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_period");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_updated_at");
+
+                    b.ToTable("bonus_calculation_sagas", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.DailyReports.DailyReportState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_state");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_count");
+
+                    b.Property<DateOnly>("ReportDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_date");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_daily_report_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_daily_report_sagas_current_state");
+
+                    b.HasIndex("ReportDate")
+                        .HasDatabaseName("ix_daily_report_sagas_report_date");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_daily_report_sagas_updated_at");
+
+                    b.ToTable("daily_report_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.ExpenseApprovals.ExpenseApprovalState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

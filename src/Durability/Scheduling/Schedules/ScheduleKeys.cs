@@ -1,0 +1,28 @@
+using Quartz;
+
+namespace Sagas.Durability.Scheduling.Schedules;
+
+/// <summary>Where a named schedule lives in Quartz: one durable job and its trigger, both named after it.</summary>
+static class ScheduleKeys
+{
+    public const string Group = "workflow-schedules";
+
+    /// <summary>Triggers that poll for the end of a running run while a fire waits (BufferOne).</summary>
+    public const string BufferGroup = "workflow-schedules.buffer";
+
+    public const string Spec = "spec";
+    public const string LastRunId = "last-run-id";
+    public const string LastScheduledFor = "last-scheduled-for";
+    public const string LastStartedAt = "last-started-at";
+    public const string LastOutcome = "last-outcome";
+    public const string Buffered = "buffered-fire";
+
+    /// <summary>Set on a fire asked for through the API: it runs even while another run is running.</summary>
+    public const string Manual = "manual";
+
+    public static JobKey Job(string name) => new(name, Group);
+
+    public static TriggerKey Trigger(string name) => new(name, Group);
+
+    public static TriggerKey BufferCheck(string name) => new(name, BufferGroup);
+}

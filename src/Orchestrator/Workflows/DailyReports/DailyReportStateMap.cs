@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Orchestrator.Workflows.DailyReports;
+
+public class DailyReportStateMap() : SagaInstanceMap<DailyReportState>("daily_report_sagas")
+{
+    protected override void ConfigureFields(EntityTypeBuilder<DailyReportState> entity)
+    {
+        entity.Property(x => x.Total).HasPrecision(18, 2);
+        entity.HasIndex(x => x.ReportDate);
+    }
+}
