@@ -41,7 +41,6 @@ public static class OrchestratorExtensions
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));
         });
-        // After the bus, so Quartz starts once due triggers can be sent.
         services.AddDurableScheduler(configuration, options, configuration.GetSagasConnectionString());
         if (schedulerEnabled)
             services.AddWorkflowSchedules<SagasDbContext>(configuration, typeof(OrchestratorExtensions).Assembly);

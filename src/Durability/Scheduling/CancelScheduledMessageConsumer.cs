@@ -32,6 +32,10 @@ public sealed class CancelScheduledMessageConsumer(ISchedulerFactory schedulers,
             .StartAt(clock.GetUtcNow() + options.Value.CancellationMemory)
             .Build();
         await scheduler.ScheduleJob(marker, expiry, new ScheduleJobOptions { Replace = true }, context.CancellationToken).ConfigureAwait(false);
+
+        // The schedule may have landed while the marker was written (see ScheduleMessageConsumer).
+        if (await scheduler.UnscheduleJob(ScheduledMessageKeys.OneShot(context.Message.TokenId), context.CancellationToken).ConfigureAwait(false))
+            await scheduler.DeleteJob(marker.Key, context.CancellationToken).ConfigureAwait(false);
     }
 
     public async Task Consume(ConsumeContext<CancelScheduledRecurringMessage> context)

@@ -39,6 +39,16 @@ public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimePr
             .Build();
 
         await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, context.CancellationToken).ConfigureAwait(false);
+
+        // Its cancel may have been consumed at the same moment, elsewhere: each side writes, then
+        // looks for the other's write, so whichever looks last sees both and removes the trigger.
+        if (await scheduler.DeleteJob(ScheduledMessageKeys.Cancellation(request.CorrelationId), context.CancellationToken).ConfigureAwait(false))
+        {
+            await scheduler.UnscheduleJob(trigger.Key, context.CancellationToken).ConfigureAwait(false);
+            logger.LogDebug("Schedule {TokenId} was cancelled while it was being scheduled; removed", request.CorrelationId);
+            return;
+        }
+
         logger.LogDebug("Scheduled {TokenId} for {ScheduledTime:O} to {Destination}", request.CorrelationId, request.ScheduledTime, request.Destination);
     }
 

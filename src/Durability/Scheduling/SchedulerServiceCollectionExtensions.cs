@@ -19,8 +19,8 @@ public static class SchedulerServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Quartz on the sagas database (PostgreSQL clustered, or the SQLite file), started after
-    /// the bus so a due trigger can always send. Its tables come from the durability migrations.
+    /// Quartz on the sagas database (PostgreSQL clustered, or the SQLite file), running while
+    /// the bus does so a due trigger can always send. Its tables come from the durability migrations.
     /// </summary>
     public static IServiceCollection AddDurableScheduler(this IServiceCollection services, IConfiguration configuration, SagasOptions sagas, string connectionString)
     {
@@ -56,7 +56,8 @@ public static class SchedulerServiceCollectionExtensions
                 }
             });
         });
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        // Started and stopped with the bus (SchedulerLifetime), not by a hosted service of its own.
+        services.AddBusObserver<SchedulerLifetime>();
         return services;
     }
 

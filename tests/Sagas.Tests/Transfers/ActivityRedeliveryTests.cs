@@ -16,28 +16,10 @@ namespace Sagas.Tests.Transfers;
 public sealed class ActivityRedeliveryTests
 {
     [Fact]
-    public async Task On_the_embedded_default_a_failing_activity_is_redelivered_through_the_scheduler()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"sagas-{Guid.NewGuid():N}.db");
-        try
-        {
-            await RunAsync(OrchestratorHost.Embedded(file));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(file) + "*"))
-                File.Delete(path);
-        }
-    }
+    public Task On_the_embedded_default_a_failing_activity_is_redelivered_through_the_scheduler() => TestStacks.OnEmbeddedAsync(RunAsync);
 
     [Fact]
-    public async Task On_PostgreSQL_and_RabbitMQ_a_failing_activity_is_redelivered_through_the_scheduler()
-    {
-        await using var database = await TestServers.CreatePostgresDatabaseAsync();
-        await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
-        await RunAsync(OrchestratorHost.RealStack(database.ConnectionString, broker.ConnectionString));
-    }
+    public Task On_PostgreSQL_and_RabbitMQ_a_failing_activity_is_redelivered_through_the_scheduler() => TestStacks.OnRealStackAsync(RunAsync);
 
     static async Task RunAsync(Dictionary<string, string?> settings)
     {

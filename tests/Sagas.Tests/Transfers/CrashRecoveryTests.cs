@@ -22,16 +22,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     {
         await using var database = await TestServers.CreatePostgresDatabaseAsync();
         await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["Sagas__Transport"] = "RabbitMq",
-            ["Sagas__Database"] = "Postgres",
-            ["Sagas__HostActivities"] = "false",
-            ["ConnectionStrings__Sagas"] = database.ConnectionString,
-            ["ConnectionStrings__RabbitMq"] = broker.ConnectionString,
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Logging__LogLevel__Sagas"] = "Information",
-        };
+        var environment = TestStacks.ProcessEnvironment(database, broker);
+        environment["Logging__LogLevel__Sagas"] = "Information";
         using var orchestrator = new ServiceProcess("Sagas.Orchestrator.dll", environment);
         using var worker = new ServiceProcess("Sagas.ActivityWorkers.dll", environment);
 

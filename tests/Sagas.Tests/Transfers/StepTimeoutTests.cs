@@ -19,28 +19,10 @@ namespace Sagas.Tests.Transfers;
 public sealed class StepTimeoutTests
 {
     [Fact]
-    public async Task On_the_embedded_default_a_swallowed_withdrawal_is_sent_again_and_the_transfer_completes_once()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"sagas-{Guid.NewGuid():N}.db");
-        try
-        {
-            await RunAsync(OrchestratorHost.Embedded(file));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(file) + "*"))
-                File.Delete(path);
-        }
-    }
+    public Task On_the_embedded_default_a_swallowed_withdrawal_is_sent_again_and_the_transfer_completes_once() => TestStacks.OnEmbeddedAsync(RunAsync);
 
     [Fact]
-    public async Task On_PostgreSQL_and_RabbitMQ_a_swallowed_withdrawal_is_sent_again_and_the_transfer_completes_once()
-    {
-        await using var database = await TestServers.CreatePostgresDatabaseAsync();
-        await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
-        await RunAsync(OrchestratorHost.RealStack(database.ConnectionString, broker.ConnectionString));
-    }
+    public Task On_PostgreSQL_and_RabbitMQ_a_swallowed_withdrawal_is_sent_again_and_the_transfer_completes_once() => TestStacks.OnRealStackAsync(RunAsync);
 
     static async Task RunAsync(Dictionary<string, string?> settings)
     {

@@ -22,16 +22,8 @@ public sealed class TimerCrashTests
     {
         await using var database = await TestServers.CreatePostgresDatabaseAsync();
         await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["Sagas__Transport"] = "RabbitMq",
-            ["Sagas__Database"] = "Postgres",
-            ["Sagas__HostActivities"] = "false",
-            ["Sagas__Activities__Withdraw__StartToClose"] = "00:00:20",
-            ["ConnectionStrings__Sagas"] = database.ConnectionString,
-            ["ConnectionStrings__RabbitMq"] = broker.ConnectionString,
-            ["Urls"] = "http://127.0.0.1:0",
-        };
+        var environment = TestStacks.ProcessEnvironment(database, broker);
+        environment["Sagas__Activities__Withdraw__StartToClose"] = "00:00:20";
         using var orchestrator = new ServiceProcess("Sagas.Orchestrator.dll", environment);
         using var worker = new ServiceProcess("Sagas.ActivityWorkers.dll", environment);
 

@@ -222,9 +222,19 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
                     b.Property<int>("EligibleCount")
                         .HasColumnType("integer")
                         .HasColumnName("eligible_count");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("failure_reason");
 
                     b.Property<decimal>("MinimumBalance")
                         .HasPrecision(18, 2)
@@ -236,6 +246,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("period");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<decimal>("TotalCredited")
                         .HasPrecision(18, 2)
@@ -286,13 +304,31 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
                     b.Property<int>("EntryCount")
                         .HasColumnType("integer")
                         .HasColumnName("entry_count");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("failure_reason");
+
                     b.Property<DateOnly>("ReportDate")
                         .HasColumnType("date")
                         .HasColumnName("report_date");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)

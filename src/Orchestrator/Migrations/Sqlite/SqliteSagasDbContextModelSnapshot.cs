@@ -215,9 +215,19 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step");
+
                     b.Property<int>("EligibleCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("eligible_count");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
 
                     b.Property<decimal>("MinimumBalance")
                         .HasPrecision(18, 2)
@@ -229,6 +239,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("period");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<decimal>("TotalCredited")
                         .HasPrecision(18, 2)
@@ -279,13 +297,31 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_state");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step");
+
                     b.Property<int>("EntryCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("entry_count");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
                     b.Property<DateOnly>("ReportDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("report_date");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_timeout_token_id");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)

@@ -1,5 +1,6 @@
 using MassTransit;
 using Sagas.Contracts;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.BonusCalculations;
@@ -7,23 +8,28 @@ namespace Sagas.Orchestrator.Workflows.BonusCalculations;
 /// <summary>Pays one period's bonus to the eligible accounts and keeps the counts; a run for a paid period pays nothing.</summary>
 public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculationState>
 {
-    public BonusCalculationStateMachine()
+    public const string CreditStep = "CreditBonuses";
+
+    public BonusCalculationStateMachine(ActivitySteps steps)
     {
         Event(() => StartBonusCalculation, e => e.CorrelateById(m => m.Message.CalculationId));
         Event(() => BonusesCredited, e => e.CorrelateById(m => m.Message.CalculationId));
-        Terminal(Completed, Rejected);
+        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
+        Terminal(Completed, Rejected, Failed);
 
         Initially(
             When(StartBonusCalculation, x => BonusCalculationValidation.Problem(x.Message) is not null || x.Message.Period is null)
                 .Then(x => Start(x.Saga, x.Message))
+                .Then(x => x.Saga.FailureReason = BonusCalculationValidation.Problem(x.Message) ?? "no period to pay")
                 .TransitionTo(Rejected),
             When(StartBonusCalculation, x => BonusCalculationValidation.Problem(x.Message) is null && x.Message.Period is not null)
                 .Then(x => Start(x.Saga, x.Message))
-                .Publish(x => new CreditBonuses(x.Saga.CorrelationId, x.Saga.Period, x.Saga.Amount, x.Saga.MinimumBalance))
+                .StartStep(StepTimeout, steps, CreditStep, x => Credit(x.Saga))
                 .TransitionTo(Crediting));
 
         During(Crediting,
             When(BonusesCredited)
+                .EndStep(StepTimeout)
                 .Then(x =>
                 {
                     x.Saga.EligibleCount = x.Message.Eligible;
@@ -31,10 +37,15 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
                     x.Saga.AlreadyPaidCount = x.Message.AlreadyPaid;
                     x.Saga.TotalCredited = x.Message.TotalCredited;
                 })
-                .TransitionTo(Completed));
+                .TransitionTo(Completed),
+            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
+                .RetryStep(StepTimeout, steps, CreditStep, x => Credit(x.Saga)),
+            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+                .Then(x => x.Saga.FailureReason = x.GaveUpReason())
+                .TransitionTo(Failed));
 
         DuringAny(Ignore(StartBonusCalculation));
-        During(Completed, Ignore(BonusesCredited));
+        During(Completed, Failed, Ignore(BonusesCredited));
     }
 
     public State Crediting { get; private set; } = null!;
@@ -43,8 +54,15 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
     /// <summary>The request broke a rule (or named no period); nothing was paid.</summary>
     public State Rejected { get; private set; } = null!;
 
+    /// <summary>The ledger never answered; what was paid stays paid, and a new run of the period pays the rest.</summary>
+    public State Failed { get; private set; } = null!;
+
     public Event<StartBonusCalculation> StartBonusCalculation { get; private set; } = null!;
     public Event<BonusesCredited> BonusesCredited { get; private set; } = null!;
+
+    public Schedule<BonusCalculationState, StepTimedOut> StepTimeout { get; private set; } = null!;
+
+    static CreditBonuses Credit(BonusCalculationState saga) => new(saga.CorrelationId, saga.Period, saga.Amount, saga.MinimumBalance);
 
     static void Start(BonusCalculationState saga, StartBonusCalculation message)
     {

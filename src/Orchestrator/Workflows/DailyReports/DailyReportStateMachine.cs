@@ -1,40 +1,56 @@
 using MassTransit;
 using Sagas.Contracts;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.DailyReports;
 
-/// <summary>Has the ledger's day summed up and stored; the saga keeps the figures it got.</summary>
+/// <summary>
+/// Has the ledger's day summed up and stored; the saga keeps the figures it got. A run whose
+/// activity never answers fails, so a schedule that skips overlapping runs is not held up for ever.
+/// </summary>
 public class DailyReportStateMachine : DurableStateMachine<DailyReportState>
 {
-    public DailyReportStateMachine()
+    public const string ComputeStep = "ComputeDailyReport";
+
+    public DailyReportStateMachine(ActivitySteps steps)
     {
         Event(() => StartDailyReport, e => e.CorrelateById(m => m.Message.ReportId));
         Event(() => DailyReportComputed, e => e.CorrelateById(m => m.Message.ReportId));
-        Terminal(Completed);
+        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
+        Terminal(Completed, Failed);
 
         Initially(
             When(StartDailyReport)
                 .Then(x => x.Saga.ReportDate = x.Message.ReportDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))
-                .Publish(x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate))
+                .StartStep(StepTimeout, steps, ComputeStep, x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate))
                 .TransitionTo(Computing));
 
         During(Computing,
             When(DailyReportComputed)
+                .EndStep(StepTimeout)
                 .Then(x =>
                 {
                     x.Saga.EntryCount = x.Message.EntryCount;
                     x.Saga.Total = x.Message.Total;
                 })
-                .TransitionTo(Completed));
+                .TransitionTo(Completed),
+            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
+                .RetryStep(StepTimeout, steps, ComputeStep, x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate)),
+            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+                .Then(x => x.Saga.FailureReason = x.GaveUpReason())
+                .TransitionTo(Failed));
 
         DuringAny(Ignore(StartDailyReport));
-        During(Completed, Ignore(DailyReportComputed));
+        During(Completed, Failed, Ignore(DailyReportComputed));
     }
 
     public State Computing { get; private set; } = null!;
     public State Completed { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
 
     public Event<StartDailyReport> StartDailyReport { get; private set; } = null!;
     public Event<DailyReportComputed> DailyReportComputed { get; private set; } = null!;
+
+    public Schedule<DailyReportState, StepTimedOut> StepTimeout { get; private set; } = null!;
 }

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+
+namespace Sagas.Tests.Infrastructure;
+
+/// <summary>Runs a scenario on a fresh stack: its own SQLite file, or its own PostgreSQL database and RabbitMQ vhost.</summary>
+public static class TestStacks
+{
+    public static async Task OnEmbeddedAsync(Func<Dictionary<string, string?>, Task> scenario)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sagas-{Guid.NewGuid():N}.db");
+        try
+        {
+            await scenario(OrchestratorHost.Embedded(file));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(file) + "*"))
+                File.Delete(path);
+        }
+    }
+
+    public static async Task OnRealStackAsync(Func<Dictionary<string, string?>, Task> scenario)
+    {
+        await using var database = await TestServers.CreatePostgresDatabaseAsync();
+        await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
+        await scenario(OrchestratorHost.RealStack(database.ConnectionString, broker.ConnectionString));
+    }
+
+    /// <summary>Settings for our executables run as processes on the real stack, as environment variables.</summary>
+    public static Dictionary<string, string> ProcessEnvironment(TemporaryResource database, TemporaryResource broker) => new()
+    {
+        ["Sagas__Transport"] = "RabbitMq",
+        ["Sagas__Database"] = "Postgres",
+        ["Sagas__HostActivities"] = "false",
+        ["ConnectionStrings__Sagas"] = database.ConnectionString,
+        ["ConnectionStrings__RabbitMq"] = broker.ConnectionString,
+        ["Urls"] = "http://127.0.0.1:0",
+    };
+}
