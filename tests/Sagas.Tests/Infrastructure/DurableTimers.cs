@@ -26,9 +26,12 @@ public static class DurableTimers
     /// <summary>
     /// Moves the clock to just past the next future timer, once its request has travelled outbox →
     /// scheduler queue → Quartz. Never further: Quartz would take a later jump for a misfire.
+    /// A finished step's timer is cancelled by a message of its own, so the caller says how many
+    /// timers it means to be pending; the jump waits for exactly that many.
     /// </summary>
-    public static async Task<DateTimeOffset> AdvanceToNextAsync(IServiceProvider services, AdjustableClock clock)
+    public static async Task<DateTimeOffset> AdvanceToNextAsync(IServiceProvider services, AdjustableClock clock, int pending = 1)
     {
+        await Eventually.TrueAsync(async () => await CountAsync(services) == pending, $"exactly {pending} durable timer(s) to be pending");
         DateTimeOffset? next = null;
         await Eventually.TrueAsync(async () => (next = await NextFireTimeAsync(services, clock.GetUtcNow())) is not null, "a durable timer to be stored");
         clock.AdvanceTo(next!.Value);
