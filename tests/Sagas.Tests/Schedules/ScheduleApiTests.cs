@@ -16,6 +16,7 @@ public sealed class ScheduleApiTests : IAsyncLifetime
     {
         { """{"name":"r","cron":"61 9 * * *","workflow":"DailyReport"}""", "not a valid 5-field" },
         { """{"name":"r","cron":"0 9 * *","workflow":"DailyReport"}""", "must have 5 fields" },
+        { """{"name":"r","cron":"0 99 * * *","workflow":"DailyReport"}""", "hour 99 is outside 0-23" },
         { """{"name":"r","cron":"0 0 25 * * ?","workflow":"DailyReport"}""", "not a valid Quartz" },
         { """{"name":"r","cron":"0 9 * * *","timeZone":"Mars/Olympus_Mons","workflow":"DailyReport"}""", "unknown time zone 'Mars/Olympus_Mons'" },
         { """{"name":"r","cron":"0 9 * * *","workflow":"Nope"}""", "unknown workflow 'Nope'" },

@@ -64,8 +64,35 @@ public static partial class ScheduleValidation
     {
         if (FormatOf(cron) is not { } format)
             return $"cron '{cron}' must have 5 fields (minute hour day-of-month month day-of-week) or Quartz's 6 or 7 (seconds first)";
-        return CronExpression.TryParse(cron, format, out _) ? null : $"cron '{cron}' is not a valid {(format == CronFormat.Unix ? "5-field" : "Quartz")} expression";
+        if (!CronExpression.TryParse(cron, format, out _))
+            return $"cron '{cron}' is not a valid {(format == CronFormat.Unix ? "5-field" : "Quartz")} expression";
+        return format == CronFormat.Unix ? UnixRangeProblem(cron) : null;
     }
+
+    static readonly (string Name, int Min, int Max)[] UnixFields =
+        [("minute", 0, 59), ("hour", 0, 23), ("day-of-month", 1, 31), ("month", 1, 12), ("day-of-week", 0, 7)];
+
+    /// <summary>Quartz 4.7's 5-field parser lets some out-of-range values through (an hour of 99 fires hourly).</summary>
+    static string? UnixRangeProblem(string cron)
+    {
+        var fields = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < UnixFields.Length; i++)
+        {
+            var (name, min, max) = UnixFields[i];
+            foreach (Match number in Number().Matches(fields[i]))
+            {
+                var value = int.Parse(number.Value, System.Globalization.CultureInfo.InvariantCulture);
+                var step = number.Index > 0 && fields[i][number.Index - 1] is '/' or '#';
+                if (step ? value < 1 || value > max : value < min || value > max)
+                    return $"cron '{cron}': {name} {value} is outside {min}-{max}";
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Number();
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,80}$")]
     private static partial Regex NamePattern();
