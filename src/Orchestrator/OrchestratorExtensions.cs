@@ -25,7 +25,7 @@ public static class OrchestratorExtensions
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
         services.AddActivitySteps(configuration);
-        var schedulerEnabled = configuration.GetValue("Sagas:Scheduler:Enabled", true);
+        var schedulerEnabled = configuration.GetSchedulerOptions().Enabled;
 
         services.AddMassTransit(bus =>
         {

@@ -26,16 +26,16 @@ public static class ActivityStepBinderExtensions
                     heartbeating.LastHeartbeatAt = null;
                 }
             })
-            .SendStep(timeout, steps, step, command);
+            .SendStep(timeout, steps, _ => step, command);
 
-    /// <summary>Publishes the step's command again after its timer fired, and restarts the timer.</summary>
+    /// <summary>Publishes the timed-out step's command again, and restarts its timer.</summary>
     public static EventActivityBinder<TSaga, StepTimedOut> RetryStep<TSaga, TCommand>(this EventActivityBinder<TSaga, StepTimedOut> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, StepTimedOut>, TCommand> command)
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, TCommand> command)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TCommand : class =>
         binder
             .Then(x => x.Saga.StepAttempt++)
-            .SendStep(timeout, steps, step, command);
+            .SendStep(timeout, steps, x => x.Message.Step, command);
 
     /// <summary>The step answered (or the saga stops waiting): its timer is cancelled.</summary>
     public static EventActivityBinder<TSaga, TData> EndStep<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder, Schedule<TSaga, StepTimedOut> timeout)
@@ -83,7 +83,7 @@ public static class ActivityStepBinderExtensions
     }
 
     static EventActivityBinder<TSaga, TData> SendStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, TCommand> command)
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, TData>, string> step, Func<BehaviorContext<TSaga, TData>, TCommand> command)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
@@ -93,14 +93,14 @@ public static class ActivityStepBinderExtensions
                 if (x.Saga is IHeartbeatStepState heartbeating)
                     heartbeating.StepStartedAt = DateTime.UtcNow;
 
-                var attempt = x.Saga.StepAttempt;
+                var (name, attempt) = (step(x), x.Saga.StepAttempt);
                 return x.Publish(command(x), publish =>
                 {
-                    publish.Headers.Set(StepHeaders.Step, step);
+                    publish.Headers.Set(StepHeaders.Step, name);
                     publish.Headers.Set(StepHeaders.Attempt, attempt);
                 });
             })
-            .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, step, x.Saga.StepAttempt), x => FirstDeadline(steps.For(step)));
+            .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, step(x), x.Saga.StepAttempt), x => FirstDeadline(steps.For(step(x))));
 
     /// <summary>A heartbeating step must show life within its heartbeat timeout, and finish within start-to-close.</summary>
     static TimeSpan FirstDeadline(ActivityStepOptions options) =>

@@ -2,7 +2,7 @@ namespace Sagas.Durability.Activities;
 
 /// <summary>
 /// How long a saga waits for an activity it started, and how often it asks again. Bound per
-/// activity from <c>Sagas:Activities:{Name}</c> (e.g. <c>Sagas:Activities:Withdraw:StartToClose</c>).
+/// activity from <c>Sagas:Activities:{Name}</c> (e.g. <c>Sagas:Activities:{Name}:StartToClose</c>).
 /// </summary>
 public sealed class ActivityStepOptions
 {

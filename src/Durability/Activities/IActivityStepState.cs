@@ -3,7 +3,7 @@ namespace Sagas.Durability.Activities;
 /// <summary>What a saga keeps about the activity step it is waiting on; plain columns on its row.</summary>
 public interface IActivityStepState
 {
-    /// <summary>The activity being waited on, e.g. <c>Withdraw</c>; null between steps.</summary>
+    /// <summary>The activity being waited on, named as in <c>Sagas:Activities:{Name}</c>; null between steps.</summary>
     string? CurrentStep { get; set; }
 
     /// <summary>Sends of the current step so far.</summary>

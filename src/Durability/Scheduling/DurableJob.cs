@@ -5,8 +5,7 @@ namespace Sagas.Durability.Scheduling;
 /// <summary>The one durable job every scheduled-message trigger fires.</summary>
 static class DurableJob
 {
-    static readonly JobKey Key = new(ScheduledMessageKeys.Job);
-    static int ensured;
+    public static readonly JobKey Key = new(ScheduledMessageKeys.Job);
 
     /// <summary>
     /// A send that fails (broker down) is retried with backoff for about a day, so an outage
@@ -14,19 +13,15 @@ static class DurableJob
     /// </summary>
     public static readonly RetryPolicy SendRetries = RetryPolicy.Exponential(60, TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(30));
 
-    public static async ValueTask<JobKey> Ensure(IScheduler scheduler, CancellationToken cancellationToken)
+    /// <summary>Stores the job (again: replacing is harmless) before anything schedules on it.</summary>
+    public static ValueTask StoreAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref ensured) == 1 && await scheduler.Exists(Key, cancellationToken).ConfigureAwait(false))
-            return Key;
-
         var job = JobBuilder.Create<ScheduledMessageJob>()
             .WithIdentity(Key)
             .WithDescription("Sends a scheduled message to its destination")
             .StoreDurably(true)
             .RequestRecovery(true)
             .Build();
-        await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref ensured, 1);
-        return Key;
+        return scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
     }
 }

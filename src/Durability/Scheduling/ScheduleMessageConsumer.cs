@@ -19,7 +19,8 @@ public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimePr
         var request = context.Message;
         var scheduler = await schedulers.GetScheduler(context.CancellationToken).ConfigureAwait(false);
 
-        // Outbox rows are delivered concurrently, so a cancel can overtake its own schedule.
+        // Outbox rows are delivered concurrently, so a cancel can overtake its own schedule; checked
+        // before storing too, as a trigger already due could fire before the check after.
         if (await scheduler.DeleteJob(ScheduledMessageKeys.Cancellation(request.CorrelationId), context.CancellationToken).ConfigureAwait(false))
         {
             logger.LogDebug("Schedule {TokenId} was cancelled before it arrived; not scheduled", request.CorrelationId);
@@ -31,7 +32,7 @@ public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimePr
         var data = ScheduledMessageData.From(context, request.Payload, request.PayloadType, request.Destination, request.CorrelationId, context.MessageId);
         var trigger = TriggerBuilder.Create(clock)
             .WithIdentity(ScheduledMessageKeys.OneShot(request.CorrelationId))
-            .ForJob(await DurableJob.Ensure(scheduler, context.CancellationToken).ConfigureAwait(false))
+            .ForJob(DurableJob.Key)
             .StartAt(new DateTimeOffset(DateTime.SpecifyKind(request.ScheduledTime, DateTimeKind.Utc)))
             .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .WithRetryPolicy(DurableJob.SendRetries)
@@ -40,12 +41,12 @@ public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimePr
 
         await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, context.CancellationToken).ConfigureAwait(false);
 
-        // Its cancel may have been consumed at the same moment, elsewhere: each side writes, then
-        // looks for the other's write, so whichever looks last sees both and removes the trigger.
+        // Its cancel may be consumed at this moment, elsewhere: each side writes, then looks for
+        // the other's write, so whichever looks last sees both and removes the trigger.
         if (await scheduler.DeleteJob(ScheduledMessageKeys.Cancellation(request.CorrelationId), context.CancellationToken).ConfigureAwait(false))
         {
             await scheduler.UnscheduleJob(trigger.Key, context.CancellationToken).ConfigureAwait(false);
-            logger.LogDebug("Schedule {TokenId} was cancelled while it was being scheduled; removed", request.CorrelationId);
+            logger.LogDebug("Schedule {TokenId} was cancelled while it was being stored; removed", request.CorrelationId);
             return;
         }
 
@@ -69,7 +70,7 @@ public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimePr
         var trigger = TriggerBuilder.Create(clock)
             .WithIdentity(ScheduledMessageKeys.Recurring(schedule.ScheduleId, schedule.ScheduleGroup))
             .WithDescription(schedule.Description)
-            .ForJob(await DurableJob.Ensure(scheduler, context.CancellationToken).ConfigureAwait(false))
+            .ForJob(DurableJob.Key)
             .StartAt(schedule.StartTime)
             .EndAt(schedule.EndTime)
             .WithSchedule(cron)

@@ -18,7 +18,12 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers) : IBusObserv
     {
     }
 
-    public Task PreStart(IBus bus) => Task.CompletedTask;
+    /// <summary>Before the bus consumes any schedule request, the job those requests use exists.</summary>
+    public async Task PreStart(IBus bus)
+    {
+        var scheduler = await schedulers.GetScheduler().ConfigureAwait(false);
+        await DurableJob.StoreAsync(scheduler, CancellationToken.None).ConfigureAwait(false);
+    }
 
     public async Task PostStart(IBus bus, Task<BusReady> busReady)
     {

@@ -11,6 +11,9 @@ public static class SchedulerServiceCollectionExtensions
 {
     const string Section = "Sagas:Scheduler";
 
+    public static SchedulerOptions GetSchedulerOptions(this IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+
     /// <summary>For a process that only sends to the scheduler queue (an activity worker).</summary>
     public static IServiceCollection AddSchedulerClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,7 +28,7 @@ public static class SchedulerServiceCollectionExtensions
     public static IServiceCollection AddDurableScheduler(this IServiceCollection services, IConfiguration configuration, SagasOptions sagas, string connectionString)
     {
         services.AddSchedulerClient(configuration);
-        var options = configuration.GetSection(Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var options = configuration.GetSchedulerOptions();
         if (!options.Enabled)
             return services;
 

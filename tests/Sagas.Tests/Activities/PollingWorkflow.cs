@@ -50,7 +50,7 @@ public sealed class PollingStateMachine : DurableStateMachine<PollingState>
             When(Heartbeat).RecordHeartbeat(StepTimeout, steps),
             When(Done).EndStep(StepTimeout).TransitionTo(Finished),
             When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, PollStep, x => new Poll(x.Saga.CorrelationId, x.Saga.StepProgress ?? 0, x.Saga.Target)),
+                .RetryStep(StepTimeout, steps, x => new Poll(x.Saga.CorrelationId, x.Saga.StepProgress ?? 0, x.Saga.Target)),
             When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps)).TransitionTo(GaveUp));
 
         During(Finished, GaveUp, Ignore(Heartbeat), Ignore(Done));

@@ -39,7 +39,7 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
                 })
                 .TransitionTo(Completed),
             When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, CreditStep, x => Credit(x.Saga)),
+                .RetryStep(StepTimeout, steps, x => Credit(x.Saga)),
             When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
                 .Then(x => x.Saga.FailureReason = x.GaveUpReason())
                 .TransitionTo(Failed));

@@ -36,7 +36,7 @@ public class DailyReportStateMachine : DurableStateMachine<DailyReportState>
                 })
                 .TransitionTo(Completed),
             When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, ComputeStep, x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate)),
+                .RetryStep(StepTimeout, steps, x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate)),
             When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
                 .Then(x => x.Saga.FailureReason = x.GaveUpReason())
                 .TransitionTo(Failed));

@@ -58,7 +58,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
                 .TransitionTo(Rejected),
             // Telling the approver is retried for as long as the decision is awaited.
             When(StepTimeout.Received)
-                .RetryStep(StepTimeout, steps, NotifyApproverStep, x => Notify(x.Saga)),
+                .RetryStep(StepTimeout, steps, x => Notify(x.Saga)),
             When(DecisionTimeout.Received)
                 .EndStep(StepTimeout)
                 .Then(x => x.Saga.Reason = $"no decision within {DecisionTime.TotalDays} days")

@@ -54,7 +54,7 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
             // An earlier mail's confirmation delivered again.
             When(MailSent, x => x.Message.Number != x.Saga.MailsSent + 1),
             When(StepTimeout.Received)
-                .RetryStep(StepTimeout, steps, SendMailStep, x => SendNext(x.Saga)));
+                .RetryStep(StepTimeout, steps, x => SendNext(x.Saga)));
 
         DuringAny(Ignore(ScheduleReminders));
         During(Sleeping, Completed, Ignore(MailSent));

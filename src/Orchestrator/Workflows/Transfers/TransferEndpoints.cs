@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
 using Sagas.Durability.Outbox;
-using Sagas.Durability.Sagas;
 using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Transfers;
 
@@ -12,9 +12,7 @@ public static class TransferEndpoints
 
     public record TransferView(
         Guid TransferId, string State, string FromAccount, string ToAccount, decimal Amount, string? FailureReason,
-        DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, IReadOnlyList<HistoryView> History);
-
-    public record HistoryView(int Sequence, string Event, string? FromState, string ToState, DateTime OccurredAt, Guid? MessageId);
+        DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, IReadOnlyList<SagaHistoryView> History);
 
     public static IEndpointRouteBuilder MapTransferEndpoints(this IEndpointRouteBuilder app)
     {
@@ -47,14 +45,8 @@ public static class TransferEndpoints
         if (saga is null)
             return Results.Problem($"No transfer {id}", statusCode: StatusCodes.Status404NotFound);
 
-        var history = await db.Set<SagaHistoryEntry>().AsNoTracking()
-            .Where(x => x.CorrelationId == id)
-            .OrderBy(x => x.SequenceNumber)
-            .Select(x => new HistoryView(x.SequenceNumber, x.EventName, x.FromState, x.ToState, x.OccurredAt, x.MessageId))
-            .ToListAsync(cancellationToken);
-
         return Results.Ok(new TransferView(
             saga.CorrelationId, saga.CurrentState, saga.FromAccount, saga.ToAccount, saga.Amount, saga.FailureReason,
-            saga.CreatedAt, saga.UpdatedAt, saga.CompletedAt, history));
+            saga.CreatedAt, saga.UpdatedAt, saga.CompletedAt, await SagaHistoryView.LoadAsync(db, id, cancellationToken)));
     }
 }

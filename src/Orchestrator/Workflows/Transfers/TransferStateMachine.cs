@@ -48,7 +48,7 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
                 .Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Message.Reason, Refunded: false))
                 .TransitionTo(Failed),
             When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, WithdrawStep, x => Withdraw(x.Saga)),
+                .RetryStep(StepTimeout, steps, x => Withdraw(x.Saga)),
             When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
                 .Then(x => GiveUp(x))
                 .Publish(x => NeedsAttentionFor(x.Saga))
@@ -64,7 +64,7 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
                 .StartStep(StepTimeout, steps, RefundStep, x => Refund(x.Saga))
                 .TransitionTo(Refunding),
             When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, DepositStep, x => Deposit(x.Saga)),
+                .RetryStep(StepTimeout, steps, x => Deposit(x.Saga)),
             When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
                 .Then(x => GiveUp(x))
                 .Publish(x => NeedsAttentionFor(x.Saga))
@@ -81,7 +81,7 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
                 .Publish(x => NeedsAttentionFor(x.Saga))
                 .TransitionTo(NeedsAttention),
             When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, RefundStep, x => Refund(x.Saga)),
+                .RetryStep(StepTimeout, steps, x => Refund(x.Saga)),
             When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
                 .Then(x => GiveUp(x))
                 .Publish(x => NeedsAttentionFor(x.Saga))
