@@ -1,6 +1,7 @@
 using MassTransit;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.Contracts;
+using Sagas.Durability.Compensation;
 
 namespace Sagas.ActivityWorkers.Transfers;
 
@@ -12,8 +13,8 @@ public sealed class RefundConsumer(LedgerBook ledger) : IConsumer<Refund>
         var failure = await ledger.PostAsync($"{transferId}-refund", account, amount, context.CancellationToken);
 
         if (failure is null)
-            await context.Publish(new RefundCompleted(transferId));
+            await context.CompensatedAsync(transferId);
         else
-            await context.Publish(new RefundRejected(transferId, failure));
+            await context.CompensationFailedAsync(transferId, failure);
     }
 }

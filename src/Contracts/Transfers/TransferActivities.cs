@@ -12,9 +12,5 @@ public record DepositCompleted(Guid TransferId);
 
 public record DepositRejected(Guid TransferId, string Reason);
 
-/// <summary>Gives a withdrawn amount back to the account it came from.</summary>
+/// <summary>Undoes a withdrawal: gives the amount back to the account it came from.</summary>
 public record Refund(Guid TransferId, string Account, decimal Amount);
-
-public record RefundCompleted(Guid TransferId);
-
-public record RefundRejected(Guid TransferId, string Reason);

@@ -10,22 +10,34 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     where TSaga : SagaInstance
 {
     readonly HashSet<string> _terminalStates = [];
+    readonly HashSet<string> _succeededStates = [];
 
     /// <param name="clock">Stamps history and <c>completed_at</c>; pass the injected one so moved time agrees.</param>
     protected DurableStateMachine(TimeProvider? clock = null)
     {
         clock ??= TimeProvider.System;
         InstanceState(x => x.CurrentState);
+        ConnectStateObserver(new ChildSagaObserver<TSaga>(_terminalStates, _succeededStates));
         ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, clock));
         ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(clock));
     }
 
     public IReadOnlySet<string> TerminalStates => _terminalStates;
 
+    public IReadOnlySet<string> SucceededStates => _succeededStates;
+
     /// <summary>States in which the saga has ended; reaching one stamps <c>completed_at</c>.</summary>
     protected void Terminal(params State[] states)
     {
         foreach (var state in states)
             _terminalStates.Add(state.Name);
+    }
+
+    /// <summary>Terminal states in which the saga did what it was started for; a parent is told which kind it reached.</summary>
+    protected void Succeeded(params State[] states)
+    {
+        Terminal(states);
+        foreach (var state in states)
+            _succeededStates.Add(state.Name);
     }
 }

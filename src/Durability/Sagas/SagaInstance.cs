@@ -14,4 +14,10 @@ public abstract class SagaInstance : SagaStateMachineInstance
     public DateTime UpdatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The saga that started this one, if any; a column so the tree is visible with SQL.</summary>
+    public Guid? ParentId { get; set; }
+
+    /// <summary>Where the parent is told that this saga finished.</summary>
+    public string? ParentAddress { get; set; }
 }

@@ -16,6 +16,8 @@ public abstract class SagaInstanceMap<TSaga>(string tableName) : IEntityTypeConf
         entity.Property(x => x.Version).IsConcurrencyToken();
         entity.HasIndex(x => x.CurrentState);
         entity.HasIndex(x => x.UpdatedAt);
+        entity.Property(x => x.ParentAddress).HasMaxLength(256);
+        entity.HasIndex(x => x.ParentId);
 
         ConfigureFields(entity);
     }

@@ -241,6 +241,15 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("minimum_balance");
 
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -274,6 +283,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("CurrentState")
                         .HasDatabaseName("ix_bonus_calculation_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_parent_id");
 
                     b.HasIndex("Period")
                         .HasDatabaseName("ix_bonus_calculation_sagas_period");
@@ -318,6 +330,15 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
                     b.Property<DateOnly>("ReportDate")
                         .HasColumnType("date")
                         .HasColumnName("report_date");
@@ -349,6 +370,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("CurrentState")
                         .HasDatabaseName("ix_daily_report_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_daily_report_sagas_parent_id");
 
                     b.HasIndex("ReportDate")
                         .HasDatabaseName("ix_daily_report_sagas_report_date");
@@ -422,6 +446,15 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("employee");
 
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
@@ -456,6 +489,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("Employee")
                         .HasDatabaseName("ix_expense_approval_sagas_employee");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_expense_approval_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_expense_approval_sagas_updated_at");
@@ -509,6 +545,15 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("next_mail_token_id");
 
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -559,6 +604,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasIndex("NextMailDueAt")
                         .HasDatabaseName("ix_reminder_sagas_next_mail_due_at");
 
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_reminder_sagas_parent_id");
+
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reminder_sagas_updated_at");
 
@@ -575,6 +623,21 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount");
+
+                    b.Property<string>("CompensatedState")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensated_state");
+
+                    b.Property<string>("CompensationRequestStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensation_request_step");
+
+                    b.Property<string>("Compensations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("compensations");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -596,8 +659,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("current_step");
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
                     b.Property<string>("FromAccount")
@@ -605,6 +668,15 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("from_account");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("integer")
@@ -637,6 +709,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("FromAccount")
                         .HasDatabaseName("ix_transfer_sagas_from_account");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_transfer_sagas_parent_id");
 
                     b.HasIndex("ToAccount")
                         .HasDatabaseName("ix_transfer_sagas_to_account");

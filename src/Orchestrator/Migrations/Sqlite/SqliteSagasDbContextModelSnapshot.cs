@@ -234,6 +234,15 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("minimum_balance");
 
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -267,6 +276,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("CurrentState")
                         .HasDatabaseName("ix_bonus_calculation_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_parent_id");
 
                     b.HasIndex("Period")
                         .HasDatabaseName("ix_bonus_calculation_sagas_period");
@@ -311,6 +323,15 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
                     b.Property<DateOnly>("ReportDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("report_date");
@@ -342,6 +363,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("CurrentState")
                         .HasDatabaseName("ix_daily_report_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_daily_report_sagas_parent_id");
 
                     b.HasIndex("ReportDate")
                         .HasDatabaseName("ix_daily_report_sagas_report_date");
@@ -415,6 +439,15 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("employee");
 
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
@@ -449,6 +482,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("Employee")
                         .HasDatabaseName("ix_expense_approval_sagas_employee");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_expense_approval_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_expense_approval_sagas_updated_at");
@@ -502,6 +538,15 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("next_mail_token_id");
 
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -552,6 +597,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasIndex("NextMailDueAt")
                         .HasDatabaseName("ix_reminder_sagas_next_mail_due_at");
 
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_reminder_sagas_parent_id");
+
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reminder_sagas_updated_at");
 
@@ -568,6 +616,21 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
+
+                    b.Property<string>("CompensatedState")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compensated_state");
+
+                    b.Property<string>("CompensationRequestStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compensation_request_step");
+
+                    b.Property<string>("Compensations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compensations");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT")
@@ -589,7 +652,7 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnName("current_step");
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(256)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
@@ -598,6 +661,15 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("from_account");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("INTEGER")
@@ -630,6 +702,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("FromAccount")
                         .HasDatabaseName("ix_transfer_sagas_from_account");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_transfer_sagas_parent_id");
 
                     b.HasIndex("ToAccount")
                         .HasDatabaseName("ix_transfer_sagas_to_account");

@@ -1,9 +1,9 @@
-using Sagas.Durability.Activities;
+using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Transfers;
 
-public class TransferState : SagaInstance, IActivityStepState
+public class TransferState : SagaInstance, ICompensatingState
 {
     public string FromAccount { get; set; } = "";
     public string ToAccount { get; set; } = "";
@@ -12,4 +12,7 @@ public class TransferState : SagaInstance, IActivityStepState
     public string? CurrentStep { get; set; }
     public int StepAttempt { get; set; }
     public Guid? StepTimeoutTokenId { get; set; }
+    public List<CompensationRecord> Compensations { get; set; } = [];
+    public string? CompensatedState { get; set; }
+    public string? CompensationRequestStep { get; set; }
 }

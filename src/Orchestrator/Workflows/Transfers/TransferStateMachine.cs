@@ -1,32 +1,30 @@
 using MassTransit;
 using Sagas.Contracts;
 using Sagas.Durability.Activities;
-using Sagas.Durability.Sagas;
+using Sagas.Durability.Compensation;
 
 namespace Sagas.Orchestrator.Workflows.Transfers;
 
 /// <summary>
-/// Withdraw, then deposit; a rejected deposit gives the money back. Each step is sent again
-/// when its activity does not answer in time; a step that never answers needs a person, since
-/// its money may or may not have moved.
+/// Withdraw, then deposit; a rejected deposit is compensated by refunding the withdrawal. Each
+/// step is sent again when its activity does not answer in time; a step that never answers needs
+/// a person, since its money may or may not have moved.
 /// </summary>
-public class TransferStateMachine : DurableStateMachine<TransferState>
+public class TransferStateMachine : CompensatingStateMachine<TransferState>
 {
     public const string WithdrawStep = "Withdraw";
     public const string DepositStep = "Deposit";
-    public const string RefundStep = "Refund";
 
     public TransferStateMachine(ActivitySteps steps)
+        : base(steps)
     {
         Event(() => StartTransfer, e => e.CorrelateById(m => m.Message.TransferId));
         Event(() => WithdrawCompleted, e => e.CorrelateById(m => m.Message.TransferId));
         Event(() => WithdrawRejected, e => e.CorrelateById(m => m.Message.TransferId));
         Event(() => DepositCompleted, e => e.CorrelateById(m => m.Message.TransferId));
         Event(() => DepositRejected, e => e.CorrelateById(m => m.Message.TransferId));
-        Event(() => RefundCompleted, e => e.CorrelateById(m => m.Message.TransferId));
-        Event(() => RefundRejected, e => e.CorrelateById(m => m.Message.TransferId));
-        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
-        Terminal(Completed, Failed, Refunded, NeedsAttention);
+        Succeeded(Completed);
+        Terminal(Failed, Refunded);
 
         Initially(
             When(StartTransfer, x => TransferValidation.Problem(x.Message) is not null)
@@ -40,6 +38,7 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
 
         During(Withdrawing,
             When(WithdrawCompleted)
+                .RecordCompensation(WithdrawStep, x => Refund(x.Saga))
                 .StartStep(StepTimeout, steps, DepositStep, x => Deposit(x.Saga))
                 .TransitionTo(Depositing),
             When(WithdrawRejected)
@@ -50,8 +49,7 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
             When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
                 .RetryStep(StepTimeout, steps, x => Withdraw(x.Saga)),
             When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
-                .Then(x => GiveUp(x))
-                .Publish(x => NeedsAttentionFor(x.Saga))
+                .Then(GiveUp)
                 .TransitionTo(NeedsAttention));
 
         During(Depositing,
@@ -60,68 +58,41 @@ public class TransferStateMachine : DurableStateMachine<TransferState>
                 .Publish(x => new TransferCompleted(x.Saga.CorrelationId, x.Saga.FromAccount, x.Saga.ToAccount, x.Saga.Amount))
                 .TransitionTo(Completed),
             When(DepositRejected)
-                .Then(x => x.Saga.FailureReason = x.Message.Reason)
-                .StartStep(StepTimeout, steps, RefundStep, x => Refund(x.Saga))
-                .TransitionTo(Refunding),
+                .Compensate(x => x.Message.Reason, Refunded),
             When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
                 .RetryStep(StepTimeout, steps, x => Deposit(x.Saga)),
             When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
-                .Then(x => GiveUp(x))
-                .Publish(x => NeedsAttentionFor(x.Saga))
+                .Then(GiveUp)
                 .TransitionTo(NeedsAttention));
 
-        During(Refunding,
-            When(RefundCompleted)
-                .EndStep(StepTimeout)
-                .Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Saga.FailureReason!, Refunded: true))
-                .TransitionTo(Refunded),
-            When(RefundRejected)
-                .EndStep(StepTimeout)
-                .Then(x => x.Saga.FailureReason = $"{x.Saga.FailureReason}; refund rejected: {x.Message.Reason}")
-                .Publish(x => NeedsAttentionFor(x.Saga))
-                .TransitionTo(NeedsAttention),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => Refund(x.Saga)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
-                .Then(x => GiveUp(x))
-                .Publish(x => NeedsAttentionFor(x.Saga))
-                .TransitionTo(NeedsAttention));
+        WhenEnter(Refunded, x => x.Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Saga.FailureReason!, Refunded: true)));
+        WhenEnter(NeedsAttention, x => x.Publish(x => new TransferNeedsAttention(x.Saga.CorrelationId, x.Saga.FromAccount, x.Saga.Amount, x.Saga.FailureReason!)));
 
         DuringAny(Ignore(StartTransfer));
 
         // A step's outcome can arrive again after the saga moved on (the activity ran twice,
         // each time idempotently); the first answer counted.
-        During([Depositing, Refunding, Completed, Failed, Refunded, NeedsAttention], Ignore(WithdrawCompleted), Ignore(WithdrawRejected));
-        During([Refunding, Completed, Refunded, NeedsAttention], Ignore(DepositCompleted), Ignore(DepositRejected));
-        During(Refunded, NeedsAttention, Ignore(RefundCompleted), Ignore(RefundRejected));
+        During([Depositing, Compensating, Completed, Failed, Refunded, NeedsAttention, Compensated], Ignore(WithdrawCompleted), Ignore(WithdrawRejected));
+        During([Compensating, Completed, Refunded, NeedsAttention, Compensated], Ignore(DepositCompleted), Ignore(DepositRejected));
     }
 
     public State Withdrawing { get; private set; } = null!;
     public State Depositing { get; private set; } = null!;
     public State Completed { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
-    public State Refunding { get; private set; } = null!;
     public State Refunded { get; private set; } = null!;
-    public State NeedsAttention { get; private set; } = null!;
 
     public Event<StartTransfer> StartTransfer { get; private set; } = null!;
     public Event<WithdrawCompleted> WithdrawCompleted { get; private set; } = null!;
     public Event<WithdrawRejected> WithdrawRejected { get; private set; } = null!;
     public Event<DepositCompleted> DepositCompleted { get; private set; } = null!;
     public Event<DepositRejected> DepositRejected { get; private set; } = null!;
-    public Event<RefundCompleted> RefundCompleted { get; private set; } = null!;
-    public Event<RefundRejected> RefundRejected { get; private set; } = null!;
-
-    public Schedule<TransferState, StepTimedOut> StepTimeout { get; private set; } = null!;
 
     static Withdraw Withdraw(TransferState saga) => new(saga.CorrelationId, saga.FromAccount, saga.Amount);
 
     static Deposit Deposit(TransferState saga) => new(saga.CorrelationId, saga.ToAccount, saga.Amount);
 
     static Refund Refund(TransferState saga) => new(saga.CorrelationId, saga.FromAccount, saga.Amount);
-
-    static TransferNeedsAttention NeedsAttentionFor(TransferState saga) =>
-        new(saga.CorrelationId, saga.FromAccount, saga.Amount, saga.FailureReason!);
 
     static void GiveUp(BehaviorContext<TransferState, StepTimedOut> context)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Transfers;
@@ -11,9 +12,9 @@ public class TransferStateMap() : SagaInstanceMap<TransferState>("transfer_sagas
         entity.Property(x => x.FromAccount).HasMaxLength(64);
         entity.Property(x => x.ToAccount).HasMaxLength(64);
         entity.Property(x => x.Amount).HasPrecision(18, 2);
-        entity.Property(x => x.FailureReason).HasMaxLength(256);
         entity.Property(x => x.CurrentStep).HasMaxLength(64);
         entity.HasIndex(x => x.FromAccount);
         entity.HasIndex(x => x.ToAccount);
+        entity.MapCompensations();
     }
 }

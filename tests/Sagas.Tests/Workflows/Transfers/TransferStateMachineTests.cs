@@ -3,6 +3,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.Contracts;
 using Sagas.Durability.Activities;
+using Sagas.Durability.Compensation;
 using Sagas.Orchestrator.Workflows.Transfers;
 
 namespace Sagas.Tests.Workflows.Transfers;
@@ -108,7 +109,7 @@ public class TransferStateMachineTests
 
         await t.Deliver(new DepositRejected(id, LedgerFailures.AccountNotFound));
 
-        var saga = await t.InState(id, x => x.Refunding);
+        var saga = await t.InState(id, x => x.Compensating);
         Assert.Equal(LedgerFailures.AccountNotFound, saga.FailureReason);
         Assert.Null(saga.CompletedAt);
         Assert.Equal(new Refund(id, From, Amount), await t.Published<Refund>(id, m => m.TransferId));
@@ -122,7 +123,7 @@ public class TransferStateMachineTests
         var id = await t.Refunding(LedgerFailures.AccountNotFound);
         var before = DateTime.UtcNow;
 
-        await t.Deliver(new RefundCompleted(id));
+        await t.Deliver(new CompensationCompleted(id, "Refund"));
 
         var saga = await t.InState(id, x => x.Refunded);
         Assert.Equal(LedgerFailures.AccountNotFound, saga.FailureReason);
@@ -139,10 +140,10 @@ public class TransferStateMachineTests
         var id = await t.Refunding(LedgerFailures.AccountNotFound);
         var before = DateTime.UtcNow;
 
-        await t.Deliver(new RefundRejected(id, "LedgerClosed"));
+        await t.Deliver(new CompensationFailed(id, "Refund", "LedgerClosed"));
 
         var saga = await t.InState(id, x => x.NeedsAttention);
-        Assert.Equal("AccountNotFound; refund rejected: LedgerClosed", saga.FailureReason);
+        Assert.Equal("AccountNotFound; Refund failed: LedgerClosed", saga.FailureReason);
         Assert.Contains(LedgerFailures.AccountNotFound, saga.FailureReason);
         Assert.Contains("LedgerClosed", saga.FailureReason);
         AssertCompletedSince(before, saga);
@@ -365,7 +366,7 @@ public class TransferStateMachineTests
         {
             var id = await Depositing();
             await Deliver(new DepositRejected(id, reason));
-            await InState(id, x => x.Refunding);
+            await InState(id, x => x.Compensating);
             return id;
         }
 

@@ -1,0 +1,94 @@
+using MassTransit;
+using Sagas.Durability.Activities;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Durability.Compensation;
+
+/// <summary>
+/// A durable state machine whose steps record how to undo them. <c>Compensate</c> runs the undo
+/// commands newest first, each a timed step re-sent until it answers; when all succeed the saga
+/// ends in the state the workflow chose, and an undo that cannot succeed ends it in
+/// <see cref="NeedsAttention"/> with the reason. A parent can ask a child to undo itself the same way.
+/// </summary>
+public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSaga>
+    where TSaga : SagaInstance, ICompensatingState
+{
+    protected CompensatingStateMachine(ActivitySteps steps, TimeProvider? clock = null)
+        : base(clock)
+    {
+        Steps = steps;
+        Event(() => CompensationCompleted, e => e.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => CompensationFailed, e => e.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => CompensateSaga, e =>
+        {
+            e.CorrelateById(m => m.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
+        Terminal(Compensated, NeedsAttention);
+
+        During(Compensating,
+            When(CompensationCompleted, x => IsCurrent(x.Saga, x.Message.Step))
+                .Then(x => x.Saga.Compensations.RemoveAt(x.Saga.Compensations.Count - 1))
+                .CompensateNext(),
+            Ignore(CompensationCompleted, x => !IsCurrent(x.Saga, x.Message.Step)),
+            When(CompensationFailed, x => IsCurrent(x.Saga, x.Message.Step))
+                .Then(x => x.Saga.FailureReason = Append(x.Saga.FailureReason, $"{x.Message.Step} failed: {x.Message.Reason}"))
+                .StopCompensating(),
+            Ignore(CompensationFailed, x => !IsCurrent(x.Saga, x.Message.Step)),
+            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
+                .Then(x => x.Saga.StepAttempt++)
+                .SendCurrentCompensation(),
+            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+                .Then(x => x.Saga.FailureReason = Append(x.Saga.FailureReason, x.GaveUpReason()))
+                .StopCompensating());
+
+        // A parent's undo request: a saga still running or done compensates what it did; one that
+        // already failed has nothing left to undo; one compensating answers when it finishes.
+        DuringAny(
+            When(CompensateSaga, x => IsUndoable(x.Saga))
+                .Then(x => x.Saga.CompensationRequestStep = StepHeaders.Of(x)?.Step)
+                .Compensate(_ => "compensated at the parent's request", Compensated),
+            When(CompensateSaga, x => x.Saga.CurrentState == Compensating.Name)
+                .Then(x => x.Saga.CompensationRequestStep = StepHeaders.Of(x)?.Step),
+            When(CompensateSaga, x => x.Saga.CurrentState == NeedsAttention.Name)
+                .Then(x => x.Saga.CompensationRequestStep = StepHeaders.Of(x)?.Step)
+                .ThenAsync(x => x.AnswerParentAsync(failed: true)),
+            When(CompensateSaga, x => x.Saga.CurrentState != NeedsAttention.Name && TerminalStates.Contains(x.Saga.CurrentState) && !SucceededStates.Contains(x.Saga.CurrentState))
+                .Then(x => x.Saga.CompensationRequestStep = StepHeaders.Of(x)?.Step)
+                .ThenAsync(x => x.AnswerParentAsync(failed: false)));
+
+        // Answers to an undo can come again after the saga moved on; the first one counted.
+        var others = States.Where(s => s != Compensating && s != Initial && s != Final).ToArray();
+        During(others, Ignore(CompensationCompleted), Ignore(CompensationFailed));
+    }
+
+    internal ActivitySteps Steps { get; }
+
+    // The setters below are protected, not private: MassTransit finds states and events by reflecting on
+    // the derived machine, which cannot see a base class's private setter.
+
+    /// <summary>Running the undo commands of the steps done so far.</summary>
+    public State Compensating { get; protected set; } = null!;
+
+    /// <summary>Undone at a parent's request.</summary>
+    public State Compensated { get; protected set; } = null!;
+
+    /// <summary>A step or its undo could not finish: a person must look at it.</summary>
+    public State NeedsAttention { get; protected set; } = null!;
+
+    public Event<CompensationCompleted> CompensationCompleted { get; protected set; } = null!;
+    public Event<CompensationFailed> CompensationFailed { get; protected set; } = null!;
+    public Event<CompensateSaga> CompensateSaga { get; protected set; } = null!;
+
+    /// <summary>The timer of the step the saga waits on, forward or undo.</summary>
+    public Schedule<TSaga, StepTimedOut> StepTimeout { get; protected set; } = null!;
+
+    bool IsUndoable(TSaga saga) =>
+        saga.CurrentState != Compensating.Name && (!TerminalStates.Contains(saga.CurrentState) || SucceededStates.Contains(saga.CurrentState));
+
+    static bool IsCurrent(TSaga saga, string step) =>
+        saga.CurrentStep == step && saga.Compensations.Count > 0 && saga.Compensations[^1].Step == step;
+
+    internal static string Append(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace Sagas.Durability.Compensation;
+
+/// <summary>Turns undo commands into rows of the saga's compensation column and back.</summary>
+static class CompensationCommands
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static CompensationRecord Record(string forStep, object command, Uri? destination = null)
+    {
+        var type = command.GetType();
+        return new CompensationRecord(forStep, type.Name, $"{type.FullName}, {type.Assembly.GetName().Name}",
+            JsonSerializer.Serialize(command, type, Json), destination?.ToString());
+    }
+
+    public static (object Message, Type Type) Restore(CompensationRecord record)
+    {
+        var type = Type.GetType(record.MessageType, throwOnError: true)!;
+        return (JsonSerializer.Deserialize(record.Message, type, Json)!, type);
+    }
+
+    /// <summary>Adds the undo of a step, replacing one recorded before for the same step (a step re-entered after a retry).</summary>
+    public static void Push(this List<CompensationRecord> compensations, CompensationRecord record)
+    {
+        compensations.RemoveAll(x => x.ForStep == record.ForStep);
+        compensations.Add(record);
+    }
+}

@@ -1,0 +1,15 @@
+using MassTransit;
+
+namespace Sagas.Durability.Sagas;
+
+/// <summary>Headers on a child saga's start message naming its parent, so no start contract has to carry them.</summary>
+public static class ParentHeaders
+{
+    public const string ParentId = "Sagas-Parent-Id";
+    public const string ParentAddress = "Sagas-Parent-Address";
+
+    public static (Guid Id, Uri Address)? Of(ConsumeContext context) =>
+        context.Headers.Get<Guid>(ParentId) is { } id && context.Headers.Get<string>(ParentAddress) is { } address
+            ? (id, new Uri(address))
+            : null;
+}

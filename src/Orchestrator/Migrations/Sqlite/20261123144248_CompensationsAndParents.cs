@@ -1,0 +1,202 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sagas.Orchestrator.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CompensationsAndParents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "compensated_state",
+                table: "transfer_sagas",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "compensation_request_step",
+                table: "transfer_sagas",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "compensations",
+                table: "transfer_sagas",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "parent_address",
+                table: "transfer_sagas",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "parent_id",
+                table: "transfer_sagas",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "parent_address",
+                table: "reminder_sagas",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "parent_id",
+                table: "reminder_sagas",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "parent_address",
+                table: "expense_approval_sagas",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "parent_id",
+                table: "expense_approval_sagas",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "parent_address",
+                table: "daily_report_sagas",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "parent_id",
+                table: "daily_report_sagas",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "parent_address",
+                table: "bonus_calculation_sagas",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "parent_id",
+                table: "bonus_calculation_sagas",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_sagas_parent_id",
+                table: "transfer_sagas",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminder_sagas_parent_id",
+                table: "reminder_sagas",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_expense_approval_sagas_parent_id",
+                table: "expense_approval_sagas",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_daily_report_sagas_parent_id",
+                table: "daily_report_sagas",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bonus_calculation_sagas_parent_id",
+                table: "bonus_calculation_sagas",
+                column: "parent_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_transfer_sagas_parent_id",
+                table: "transfer_sagas");
+
+            migrationBuilder.DropIndex(
+                name: "ix_reminder_sagas_parent_id",
+                table: "reminder_sagas");
+
+            migrationBuilder.DropIndex(
+                name: "ix_expense_approval_sagas_parent_id",
+                table: "expense_approval_sagas");
+
+            migrationBuilder.DropIndex(
+                name: "ix_daily_report_sagas_parent_id",
+                table: "daily_report_sagas");
+
+            migrationBuilder.DropIndex(
+                name: "ix_bonus_calculation_sagas_parent_id",
+                table: "bonus_calculation_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "compensated_state",
+                table: "transfer_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "compensation_request_step",
+                table: "transfer_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "compensations",
+                table: "transfer_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_address",
+                table: "transfer_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_id",
+                table: "transfer_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_address",
+                table: "reminder_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_id",
+                table: "reminder_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_address",
+                table: "expense_approval_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_id",
+                table: "expense_approval_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_address",
+                table: "daily_report_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_id",
+                table: "daily_report_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_address",
+                table: "bonus_calculation_sagas");
+
+            migrationBuilder.DropColumn(
+                name: "parent_id",
+                table: "bonus_calculation_sagas");
+        }
+    }
+}
