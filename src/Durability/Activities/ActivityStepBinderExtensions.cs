@@ -98,6 +98,9 @@ public static class ActivityStepBinderExtensions
                 {
                     publish.Headers.Set(StepHeaders.Step, name);
                     publish.Headers.Set(StepHeaders.Attempt, attempt);
+                    // An activity that answers with RespondAsync reaches this saga only, so one
+                    // activity can serve several workflows without their replies crossing.
+                    publish.ResponseAddress = x.ReceiveContext.InputAddress;
                 });
             })
             .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, step(x), x.Saga.StepAttempt), x => FirstDeadline(steps.For(step(x))));
