@@ -5,6 +5,7 @@ using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
 using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Workflows.Batches;
 
 namespace Sagas.Orchestrator;
 
@@ -25,6 +26,7 @@ public static class OrchestratorExtensions
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
         services.AddActivitySteps(configuration);
+        services.AddOptions<BatchProcessingOptions>().Bind(configuration.GetSection(BatchProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var schedulerEnabled = configuration.GetSchedulerOptions().Enabled;
 
         services.AddMassTransit(bus =>

@@ -2,6 +2,7 @@ using Sagas.Orchestrator;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Schedules;
+using Sagas.Orchestrator.Workflows.Batches;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 using Sagas.Orchestrator.Workflows.Transfers;
 
@@ -16,6 +17,7 @@ app.UseStatusCodePages();
 app.MapAccountEndpoints();
 app.MapTransferEndpoints();
 app.MapExpenseEndpoints();
+app.MapBatchEndpoints();
 app.MapSignalEndpoints();
 app.MapScheduleEndpoints();
 

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Orchestrator.Workflows.Batches;
+
+public class BatchStateMap() : SagaInstanceMap<BatchState>("batch_sagas")
+{
+    protected override void ConfigureFields(EntityTypeBuilder<BatchState> entity)
+    {
+        entity.Property(x => x.FailureReason).HasMaxLength(512);
+        entity.Ignore(x => x.Finished);
+        entity.Ignore(x => x.Running);
+    }
+}
