@@ -16,7 +16,7 @@ public class BatchItem
     public Guid OrderId { get; set; }
 
     /// <summary>The order's start message as JSON, published as it came when its turn comes.</summary>
-    public string Order { get; set; } = "";
+    public string StartMessage { get; set; } = "";
 
     public BatchItemStatus Status { get; set; }
 

@@ -54,7 +54,7 @@ public sealed class BatchItems(SagasDbContext db, TimeProvider clock, IOptions<B
             BatchId = batch.CorrelationId,
             Position = position,
             OrderId = order.OrderId,
-            Order = JsonSerializer.Serialize(order, Json),
+            StartMessage = JsonSerializer.Serialize(order, Json),
             Status = BatchItemStatus.Pending,
         }));
         // Saved now, inside the message's transaction, so the first orders can be read back to start.
@@ -82,7 +82,7 @@ public sealed class BatchItems(SagasDbContext db, TimeProvider clock, IOptions<B
         {
             item.Status = BatchItemStatus.Running;
             item.StartedAt = now;
-            var order = JsonSerializer.Deserialize<StartOrder>(item.Order, Json)!;
+            var order = JsonSerializer.Deserialize<StartOrder>(item.StartMessage, Json)!;
             await context.Publish(order, publish =>
             {
                 publish.Headers.Set(ParentHeaders.ParentId, batch.CorrelationId.ToString());
