@@ -4,6 +4,7 @@ using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Schedules;
 using Sagas.Orchestrator.Workflows.Batches;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Orchestrator.Workflows.Orders;
 using Sagas.Orchestrator.Workflows.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.UseStatusCodePages();
 app.MapAccountEndpoints();
 app.MapTransferEndpoints();
 app.MapExpenseEndpoints();
+app.MapOrderEndpoints();
 app.MapBatchEndpoints();
 app.MapSignalEndpoints();
 app.MapScheduleEndpoints();
