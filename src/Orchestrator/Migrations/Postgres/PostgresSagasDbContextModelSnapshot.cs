@@ -189,6 +189,139 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Batches.BatchItem", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("StartMessage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("start_message");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("BatchId", "Position")
+                        .HasName("pk_batch_items");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_batch_items_order_id");
+
+                    b.HasIndex("BatchId", "Status")
+                        .HasDatabaseName("ix_batch_items_batch_id_status");
+
+                    b.ToTable("batch_items", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Batches.BatchState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("MaxConcurrency")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_concurrency");
+
+                    b.Property<int>("MaxRunning")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_running");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("integer")
+                        .HasColumnName("started");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("integer")
+                        .HasColumnName("succeeded");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_batch_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_batch_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_batch_sagas_parent_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_batch_sagas_updated_at");
+
+                    b.ToTable("batch_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.BonusCalculations.BonusCalculationState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

@@ -182,6 +182,139 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Batches.BatchItem", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("StartMessage")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_message");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("BatchId", "Position")
+                        .HasName("pk_batch_items");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_batch_items_order_id");
+
+                    b.HasIndex("BatchId", "Status")
+                        .HasDatabaseName("ix_batch_items_batch_id_status");
+
+                    b.ToTable("batch_items", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Batches.BatchState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_state");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("MaxConcurrency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_concurrency");
+
+                    b.Property<int>("MaxRunning")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_running");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_batch_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_batch_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_batch_sagas_parent_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_batch_sagas_updated_at");
+
+                    b.ToTable("batch_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.BonusCalculations.BonusCalculationState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
