@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Sagas.Orchestrator.Workflows.Batches;
+using Sagas.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Sagas.Tests.Batches;
+
+/// <summary>
+/// One large batch end to end on the embedded stack. CI runs 1,000 orders; the 10,000
+/// (several minutes on SQLite) runs with <c>SAGAS_BATCH_ORDERS=10000</c>, e.g. from <c>scripts/batch-bench.sh</c>.
+/// </summary>
+public sealed class LargeBatchTests(ITestOutputHelper output)
+{
+    static int Orders => int.TryParse(Environment.GetEnvironmentVariable("SAGAS_BATCH_ORDERS"), out var n) ? n : 1000;
+
+    static int MaxConcurrency => int.TryParse(Environment.GetEnvironmentVariable("SAGAS_BATCH_CONCURRENCY"), out var n) ? n : 50;
+
+    [Fact]
+    public Task A_large_batch_counts_every_order_exactly_once() =>
+        TestStacks.OnEmbeddedAsync(async settings =>
+        {
+            var orders = new StandInOrders();
+            settings["Sagas:HostActivities"] = "false";
+            await using var host = await OrchestratorHost.StartAsync(settings, bus => bus.AddStandInOrderActivities(orders));
+            var batch = BatchTests.Batch(Orders, MaxConcurrency);
+
+            var clock = Stopwatch.StartNew();
+            await host.Bus.Publish(batch);
+            await host.Services.WaitForStateAsync<BatchState>(batch.BatchId, "Completed", TimeSpan.FromMinutes(Math.Max(2, Orders / 500)));
+            var elapsed = clock.Elapsed;
+
+            var done = await BatchInvariants.AssertCompletedAsync(host, batch, MaxConcurrency);
+            Assert.All(batch.Orders, o => Assert.Equal(1, orders.Published.GetValueOrDefault(o.OrderId)));
+            output.WriteLine($"{Orders} orders, at most {MaxConcurrency} at once: {elapsed.TotalSeconds:F1} s ({Orders / elapsed.TotalSeconds:F0} orders/s); "
+                + $"{done.Succeeded} succeeded, {done.Failed} failed, at most {done.MaxRunning} running");
+        });
+}
