@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sagas.Orchestrator;
 using Sagas.Orchestrator.Sagas;
+using Sagas.Orchestrator.Workflows.Batches;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
 namespace Sagas.Tests.Infrastructure;
@@ -48,6 +49,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapExpenseEndpoints();
+        app.MapBatchEndpoints();
         app.MapSignalEndpoints();
         await app.StartAsync();
 
