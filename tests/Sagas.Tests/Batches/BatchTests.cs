@@ -44,22 +44,28 @@ public sealed class BatchTests
             var last = batch.Orders[^1].OrderId;
             orders.Hold(last);
 
-            await host.Bus.Publish(batch);
-            var running = await Eventually.MatchAsync(() => host.Services.SagaAsync<BatchState>(batch.BatchId), b => b.Finished == 19,
-                "all but the held order to end");
+            try
+            {
+                await host.Bus.Publish(batch);
+                var running = await Eventually.MatchAsync(() => host.Services.SagaAsync<BatchState>(batch.BatchId), b => b.Finished == 19,
+                    "all but the held order to end");
 
-            // Each ended order's notice again, as a new message the inbox has not seen, and one for an order the batch never ran.
-            var children = await BatchInvariants.ChildrenAsync(host, batch.BatchId);
-            var parent = await host.Bus.GetSendEndpoint(new Uri(children[0].ParentAddress!));
-            foreach (var child in children.Where(c => c.CorrelationId != last))
-                await parent.Send(new ChildSagaFinished(batch.BatchId, child.CorrelationId, nameof(OrderState), "Completed", true, new Uri("queue:order-state")));
-            await parent.Send(new ChildSagaFinished(batch.BatchId, Guid.NewGuid(), nameof(OrderState), "Completed", true, new Uri("queue:order-state")));
-            await Eventually.TrueAsync(async () => await NoticesHandledAsync(host, batch.BatchId) == 19 + 19 + 1, "the repeated notices to be handled");
+                // Each ended order's notice again, as a new message the inbox has not seen, and one for an order the batch never ran.
+                var children = await BatchInvariants.ChildrenAsync(host, batch.BatchId);
+                var parent = await host.Bus.GetSendEndpoint(new Uri(children[0].ParentAddress!));
+                foreach (var child in children.Where(c => c.CorrelationId != last))
+                    await parent.Send(new ChildSagaFinished(batch.BatchId, child.CorrelationId, nameof(OrderState), "Completed", true, new Uri("queue:order-state")));
+                await parent.Send(new ChildSagaFinished(batch.BatchId, Guid.NewGuid(), nameof(OrderState), "Completed", true, new Uri("queue:order-state")));
+                await Eventually.TrueAsync(async () => await NoticesHandledAsync(host, batch.BatchId) == 19 + 19 + 1, "the repeated notices to be handled");
 
-            var unchanged = await host.Services.SagaAsync<BatchState>(batch.BatchId);
-            Assert.Equal((running.Succeeded, running.Failed, "Processing"), (unchanged!.Succeeded, unchanged.Failed, unchanged.CurrentState));
+                var unchanged = await host.Services.SagaAsync<BatchState>(batch.BatchId);
+                Assert.Equal((running.Succeeded, running.Failed, "Processing"), (unchanged!.Succeeded, unchanged.Failed, unchanged.CurrentState));
+            }
+            finally
+            {
+                orders.Release(last);
+            }
 
-            orders.Release(last);
             await host.Services.WaitForStateAsync<BatchState>(batch.BatchId, "Completed");
             await BatchInvariants.AssertCompletedAsync(host, batch, maxConcurrency: 4);
         });

@@ -7,7 +7,7 @@ namespace Sagas.Tests.Batches;
 
 /// <summary>
 /// One large batch end to end on the embedded stack. CI runs 1,000 orders; the 10,000
-/// (several minutes on SQLite) runs with <c>SAGAS_BATCH_ORDERS=10000</c>, e.g. from <c>scripts/batch-bench.sh</c>.
+/// (about 15 minutes on SQLite here) runs with <c>SAGAS_BATCH_ORDERS=10000</c>; <c>SAGAS_BATCH_CONCURRENCY</c> sets its bound.
 /// </summary>
 public sealed class LargeBatchTests(ITestOutputHelper output)
 {

@@ -42,7 +42,7 @@ public static class StandInOrderActivities
         public async Task Consume(ConsumeContext<ReserveInventory> context)
         {
             await WorkAsync(context.CancellationToken);
-            await orders.WaitIfHeldAsync(context.Message.OrderId);
+            await orders.WaitIfHeldAsync(context.Message.OrderId, context.CancellationToken);
             if (context.Message.Items.Any(x => x.Sku == SoldOut))
                 await context.RespondAsync(new InventoryRejected(context.Message.OrderId, OrderFailures.OutOfStock));
             else
@@ -108,5 +108,7 @@ public sealed class StandInOrders
 
     public void Release(Guid orderId) => _held[orderId].TrySetResult();
 
-    public Task WaitIfHeldAsync(Guid orderId) => _held.TryGetValue(orderId, out var gate) ? gate.Task : Task.CompletedTask;
+    /// <summary>Gives up when the bus stops, so a test that failed while holding an order still shuts down.</summary>
+    public Task WaitIfHeldAsync(Guid orderId, CancellationToken cancellationToken) =>
+        _held.TryGetValue(orderId, out var gate) ? gate.Task.WaitAsync(cancellationToken) : Task.CompletedTask;
 }
