@@ -90,5 +90,5 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
     static bool IsCurrent(TSaga saga, string step) =>
         saga.CurrentStep == step && saga.Compensations.Count > 0 && saga.Compensations[^1].Step == step;
 
-    internal static string Append(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
+    public static string Append(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
 }

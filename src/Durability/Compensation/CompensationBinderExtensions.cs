@@ -21,7 +21,8 @@ public static class CompensationBinderExtensions
     public static EventActivityBinder<TSaga, ChildSagaFinished> RecordChildCompensation<TSaga>(this EventActivityBinder<TSaga, ChildSagaFinished> binder,
         string step)
         where TSaga : SagaInstance, ICompensatingState =>
-        binder.Then(x => x.Saga.Compensations.Push(CompensationCommands.Record(step, new CompensateSaga(x.Message.ChildId, ""), x.Message.Address)));
+        binder.Then(x => x.Saga.Compensations.Push(
+            CompensationCommands.Record(step, new CompensateSaga(x.Message.ChildId), x.Message.Address, step: $"Undo{step}")));
 
     /// <summary>The step is known not to have happened (its activity refused it): there is nothing to undo.</summary>
     public static EventActivityBinder<TSaga, TData> ForgetCompensation<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder, string step)

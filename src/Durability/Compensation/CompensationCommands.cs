@@ -7,10 +7,11 @@ static class CompensationCommands
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static CompensationRecord Record(string forStep, object command, Uri? destination = null)
+    /// <param name="step">The undo's own step name (timers, answers); the command's type name unless given.</param>
+    public static CompensationRecord Record(string forStep, object command, Uri? destination = null, string? step = null)
     {
         var type = command.GetType();
-        return new CompensationRecord(forStep, type.Name, $"{type.FullName}, {type.Assembly.GetName().Name}",
+        return new CompensationRecord(forStep, step ?? type.Name, $"{type.FullName}, {type.Assembly.GetName().Name}",
             JsonSerializer.Serialize(command, type, Json), destination?.ToString());
     }
 
