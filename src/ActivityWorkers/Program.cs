@@ -13,6 +13,7 @@ builder.Services.AddMassTransit(bus =>
     bus.AddTransferActivities();
     bus.AddNotificationActivities();
     bus.AddScheduledWorkflowActivities();
+    bus.AddOrderActivities();
     bus.UsingSagasTransport(options, builder.Configuration.GetConnectionString("RabbitMq"));
 });
 

@@ -40,6 +40,7 @@ public static class OrchestratorExtensions
                 bus.AddTransferActivities();
                 bus.AddNotificationActivities();
                 bus.AddScheduledWorkflowActivities();
+                bus.AddOrderActivities();
             }
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));

@@ -1,4 +1,5 @@
 using Sagas.Orchestrator;
+using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Schedules;
@@ -15,6 +16,7 @@ await app.Services.MigrateOrchestratorDatabaseAsync(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapAccountEndpoints();
+app.MapInventoryEndpoints();
 app.MapTransferEndpoints();
 app.MapExpenseEndpoints();
 app.MapOrderEndpoints();

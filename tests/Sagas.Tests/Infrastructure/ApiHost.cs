@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sagas.Orchestrator;
+using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
@@ -48,6 +49,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapExpenseEndpoints();
+        app.MapInventoryEndpoints();
         app.MapSignalEndpoints();
         await app.StartAsync();
 
