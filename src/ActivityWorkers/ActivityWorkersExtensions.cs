@@ -6,6 +6,7 @@ using Sagas.ActivityWorkers.Bonuses;
 using Sagas.ActivityWorkers.Expenses;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.ActivityWorkers.Mail;
+using Sagas.ActivityWorkers.Provisioning;
 using Sagas.ActivityWorkers.Reports;
 using Sagas.ActivityWorkers.Transfers;
 using Sagas.Durability.Activities;
@@ -26,7 +27,10 @@ public static class ActivityWorkersExtensions
         services.Configure<MailOptions>(configuration.GetSection("Sagas:Activities:SendMail"));
         services.AddSingleton<SimulatedMailOutage>();
         foreach (var activity in configuration.GetSection("Sagas:Activities").GetChildren())
+        {
             services.Configure<ActivityRetryOptions>(activity.Key, activity.GetSection("Retry"));
+            services.Configure<ProviderOptions>(activity.Key, activity);
+        }
         return services;
     }
 
@@ -50,5 +54,12 @@ public static class ActivityWorkersExtensions
     {
         bus.AddConsumer<ComputeDailyReportConsumer, ActivityDefinition<ComputeDailyReportConsumer>>();
         bus.AddConsumer<CreditBonusesConsumer, ActivityDefinition<CreditBonusesConsumer>>();
+    }
+
+    /// <summary>The activities that make and remove cloud resources for provisionings.</summary>
+    public static void AddProvisioningActivities(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ProvisionResourceConsumer, ActivityDefinition<ProvisionResourceConsumer>>();
+        bus.AddConsumer<DeprovisionResourceConsumer, ActivityDefinition<DeprovisionResourceConsumer>>();
     }
 }

@@ -13,6 +13,7 @@ builder.Services.AddMassTransit(bus =>
     bus.AddTransferActivities();
     bus.AddNotificationActivities();
     bus.AddScheduledWorkflowActivities();
+    bus.AddProvisioningActivities();
     bus.UsingSagasTransport(options, builder.Configuration.GetConnectionString("RabbitMq"));
 });
 

@@ -37,6 +37,7 @@ public static class OrchestratorExtensions
                 bus.AddTransferActivities();
                 bus.AddNotificationActivities();
                 bus.AddScheduledWorkflowActivities();
+                bus.AddProvisioningActivities();
             }
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));

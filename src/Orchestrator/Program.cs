@@ -3,6 +3,7 @@ using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Schedules;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Orchestrator.Workflows.Provisioning;
 using Sagas.Orchestrator.Workflows.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ app.UseStatusCodePages();
 app.MapAccountEndpoints();
 app.MapTransferEndpoints();
 app.MapExpenseEndpoints();
+app.MapProvisioningEndpoints();
 app.MapSignalEndpoints();
 app.MapScheduleEndpoints();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sagas.ActivityWorkers.Expenses;
 using Sagas.ActivityWorkers.Mail;
+using Sagas.ActivityWorkers.Provisioning;
 using Sagas.ActivityWorkers.Reports;
 using Sagas.Durability.Storage;
 
@@ -45,6 +46,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
 
         modelBuilder.ApplyConfiguration(new ApprovalNotificationMap());
         modelBuilder.ApplyConfiguration(new SentMailMap());
+        modelBuilder.ApplyConfiguration(new ProvisionedResourceMap());
 
         modelBuilder.Entity<DailyReport>(entity =>
         {

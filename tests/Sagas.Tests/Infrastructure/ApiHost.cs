@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Sagas.Orchestrator;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Orchestrator.Workflows.Provisioning;
 
 namespace Sagas.Tests.Infrastructure;
 
@@ -48,6 +49,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapExpenseEndpoints();
+        app.MapProvisioningEndpoints();
         app.MapSignalEndpoints();
         await app.StartAsync();
 
