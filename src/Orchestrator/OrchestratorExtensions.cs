@@ -30,6 +30,9 @@ public static class OrchestratorExtensions
         services.AddMassTransit(bus =>
         {
             bus.AddDurableStateMachines<SagasDbContext>(typeof(OrchestratorExtensions).Assembly);
+            // Queries of a workflow's state (read-only: no outbox, no saga lock).
+            bus.AddConsumers(type => type.Namespace?.StartsWith("Sagas.Orchestrator.Workflows", StringComparison.Ordinal) == true,
+                typeof(OrchestratorExtensions).Assembly);
             if (schedulerEnabled)
                 bus.AddSchedulerConsumers();
             if (hostActivities)

@@ -3,6 +3,7 @@ using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Schedules;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Orchestrator.Workflows.Orders;
 using Sagas.Orchestrator.Workflows.Provisioning;
 using Sagas.Orchestrator.Workflows.Transfers;
 
@@ -18,6 +19,7 @@ app.MapAccountEndpoints();
 app.MapTransferEndpoints();
 app.MapExpenseEndpoints();
 app.MapProvisioningEndpoints();
+app.MapOrderEndpoints();
 app.MapSignalEndpoints();
 app.MapScheduleEndpoints();
 

@@ -499,11 +499,16 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.ToTable("expense_approval_sagas", (string)null);
                 });
 
-            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Provisioning.ProvisioningState", b =>
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Orders.OrderState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
                         .HasColumnType("uuid")
                         .HasColumnName("correlation_id");
+
+                    b.Property<decimal>("Charged")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("charged");
 
                     b.Property<string>("CompensatedState")
                         .HasMaxLength(64)
@@ -539,16 +544,21 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_step");
 
-                    b.Property<string>("Environment")
+                    b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("environment");
+                        .HasColumnName("customer_id");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items");
 
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
@@ -559,10 +569,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
 
-                    b.Property<string>("Providers")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("providers");
+                    b.Property<string>("ShipmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("shipment_id");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("integer")
@@ -571,6 +581,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<Guid?>("StepTimeoutTokenId")
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -582,21 +597,21 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("version");
 
                     b.HasKey("CorrelationId")
-                        .HasName("pk_provisioning_sagas");
+                        .HasName("pk_order_sagas");
 
                     b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_provisioning_sagas_current_state");
+                        .HasDatabaseName("ix_order_sagas_current_state");
 
-                    b.HasIndex("Environment")
-                        .HasDatabaseName("ix_provisioning_sagas_environment");
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_order_sagas_customer_id");
 
                     b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_provisioning_sagas_parent_id");
+                        .HasDatabaseName("ix_order_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
-                        .HasDatabaseName("ix_provisioning_sagas_updated_at");
+                        .HasDatabaseName("ix_order_sagas_updated_at");
 
-                    b.ToTable("provisioning_sagas", (string)null);
+                    b.ToTable("order_sagas", (string)null);
                 });
 
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Reminders.ReminderState", b =>

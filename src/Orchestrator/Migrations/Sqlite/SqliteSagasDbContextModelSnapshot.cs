@@ -492,11 +492,16 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.ToTable("expense_approval_sagas", (string)null);
                 });
 
-            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Provisioning.ProvisioningState", b =>
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Orders.OrderState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("correlation_id");
+
+                    b.Property<decimal>("Charged")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("charged");
 
                     b.Property<string>("CompensatedState")
                         .HasMaxLength(64)
@@ -532,16 +537,21 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_step");
 
-                    b.Property<string>("Environment")
+                    b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("environment");
+                        .HasColumnName("customer_id");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items");
 
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
@@ -552,10 +562,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("parent_id");
 
-                    b.Property<string>("Providers")
-                        .IsRequired()
+                    b.Property<string>("ShipmentId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("providers");
+                        .HasColumnName("shipment_id");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("INTEGER")
@@ -564,6 +574,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<Guid?>("StepTimeoutTokenId")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
@@ -575,21 +590,21 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnName("version");
 
                     b.HasKey("CorrelationId")
-                        .HasName("pk_provisioning_sagas");
+                        .HasName("pk_order_sagas");
 
                     b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_provisioning_sagas_current_state");
+                        .HasDatabaseName("ix_order_sagas_current_state");
 
-                    b.HasIndex("Environment")
-                        .HasDatabaseName("ix_provisioning_sagas_environment");
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_order_sagas_customer_id");
 
                     b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_provisioning_sagas_parent_id");
+                        .HasDatabaseName("ix_order_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
-                        .HasDatabaseName("ix_provisioning_sagas_updated_at");
+                        .HasDatabaseName("ix_order_sagas_updated_at");
 
-                    b.ToTable("provisioning_sagas", (string)null);
+                    b.ToTable("order_sagas", (string)null);
                 });
 
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Reminders.ReminderState", b =>

@@ -6,18 +6,21 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Sagas.Orchestrator.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddProvisioning : Migration
+    public partial class Orders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "provisioning_sagas",
+                name: "order_sagas",
                 columns: table => new
                 {
                     correlation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    environment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    providers = table.Column<string>(type: "text", nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    items = table.Column<string>(type: "text", nullable: false),
+                    total = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    charged = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    shipment_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     failure_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
@@ -35,27 +38,27 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_provisioning_sagas", x => x.correlation_id);
+                    table.PrimaryKey("pk_order_sagas", x => x.correlation_id);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_provisioning_sagas_current_state",
-                table: "provisioning_sagas",
+                name: "ix_order_sagas_current_state",
+                table: "order_sagas",
                 column: "current_state");
 
             migrationBuilder.CreateIndex(
-                name: "ix_provisioning_sagas_environment",
-                table: "provisioning_sagas",
-                column: "environment");
+                name: "ix_order_sagas_customer_id",
+                table: "order_sagas",
+                column: "customer_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_provisioning_sagas_parent_id",
-                table: "provisioning_sagas",
+                name: "ix_order_sagas_parent_id",
+                table: "order_sagas",
                 column: "parent_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_provisioning_sagas_updated_at",
-                table: "provisioning_sagas",
+                name: "ix_order_sagas_updated_at",
+                table: "order_sagas",
                 column: "updated_at");
         }
 
@@ -63,7 +66,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "provisioning_sagas");
+                name: "order_sagas");
         }
     }
 }

@@ -12,8 +12,8 @@ using Sagas.Orchestrator.Data;
 namespace Sagas.Orchestrator.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSagasDbContext))]
-    [Migration("20261123145737_AddProvisioning")]
-    partial class AddProvisioning
+    [Migration("20261123145034_Orders")]
+    partial class Orders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -502,11 +502,16 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.ToTable("expense_approval_sagas", (string)null);
                 });
 
-            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Provisioning.ProvisioningState", b =>
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Orders.OrderState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
                         .HasColumnType("uuid")
                         .HasColumnName("correlation_id");
+
+                    b.Property<decimal>("Charged")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("charged");
 
                     b.Property<string>("CompensatedState")
                         .HasMaxLength(64)
@@ -542,16 +547,21 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_step");
 
-                    b.Property<string>("Environment")
+                    b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("environment");
+                        .HasColumnName("customer_id");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items");
 
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
@@ -562,10 +572,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
 
-                    b.Property<string>("Providers")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("providers");
+                    b.Property<string>("ShipmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("shipment_id");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("integer")
@@ -574,6 +584,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<Guid?>("StepTimeoutTokenId")
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -585,21 +600,21 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("version");
 
                     b.HasKey("CorrelationId")
-                        .HasName("pk_provisioning_sagas");
+                        .HasName("pk_order_sagas");
 
                     b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_provisioning_sagas_current_state");
+                        .HasDatabaseName("ix_order_sagas_current_state");
 
-                    b.HasIndex("Environment")
-                        .HasDatabaseName("ix_provisioning_sagas_environment");
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_order_sagas_customer_id");
 
                     b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_provisioning_sagas_parent_id");
+                        .HasDatabaseName("ix_order_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
-                        .HasDatabaseName("ix_provisioning_sagas_updated_at");
+                        .HasDatabaseName("ix_order_sagas_updated_at");
 
-                    b.ToTable("provisioning_sagas", (string)null);
+                    b.ToTable("order_sagas", (string)null);
                 });
 
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Reminders.ReminderState", b =>
