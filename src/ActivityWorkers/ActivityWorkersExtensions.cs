@@ -8,6 +8,7 @@ using Sagas.ActivityWorkers.Inventory;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.ActivityWorkers.Mail;
 using Sagas.ActivityWorkers.Payments;
+using Sagas.ActivityWorkers.Provisioning;
 using Sagas.ActivityWorkers.Reports;
 using Sagas.ActivityWorkers.Shipping;
 using Sagas.ActivityWorkers.Transfers;
@@ -36,6 +37,7 @@ public static class ActivityWorkersExtensions
         {
             services.Configure<ActivityRetryOptions>(activity.Key, activity.GetSection("Retry"));
             services.Configure<ActivityFaultOptions>(activity.Key, activity.GetSection("Faults"));
+            services.Configure<ProviderOptions>(activity.Key, activity);
         }
         return services;
     }
@@ -71,5 +73,12 @@ public static class ActivityWorkersExtensions
         bus.AddConsumer<RefundPaymentConsumer, ActivityDefinition<RefundPaymentConsumer>>();
         bus.AddConsumer<CreateShipmentConsumer, ActivityDefinition<CreateShipmentConsumer>>();
         bus.AddConsumer<SendOrderConfirmationConsumer, ActivityDefinition<SendOrderConfirmationConsumer>>();
+    }
+
+    /// <summary>The activities that make and remove cloud resources for provisionings.</summary>
+    public static void AddProvisioningActivities(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ProvisionResourceConsumer, ActivityDefinition<ProvisionResourceConsumer>>();
+        bus.AddConsumer<DeprovisionResourceConsumer, ActivityDefinition<DeprovisionResourceConsumer>>();
     }
 }

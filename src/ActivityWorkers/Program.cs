@@ -14,6 +14,7 @@ builder.Services.AddMassTransit(bus =>
     bus.AddNotificationActivities();
     bus.AddScheduledWorkflowActivities();
     bus.AddOrderActivities();
+    bus.AddProvisioningActivities();
     bus.UsingSagasTransport(options, builder.Configuration.GetConnectionString("RabbitMq"));
 });
 

@@ -41,6 +41,7 @@ public static class OrchestratorExtensions
                 bus.AddNotificationActivities();
                 bus.AddScheduledWorkflowActivities();
                 bus.AddOrderActivities();
+                bus.AddProvisioningActivities();
             }
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));

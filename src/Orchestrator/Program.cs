@@ -5,6 +5,7 @@ using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Schedules;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 using Sagas.Orchestrator.Workflows.Orders;
+using Sagas.Orchestrator.Workflows.Provisioning;
 using Sagas.Orchestrator.Workflows.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.MapAccountEndpoints();
 app.MapInventoryEndpoints();
 app.MapTransferEndpoints();
 app.MapExpenseEndpoints();
+app.MapProvisioningEndpoints();
 app.MapOrderEndpoints();
 app.MapSignalEndpoints();
 app.MapScheduleEndpoints();

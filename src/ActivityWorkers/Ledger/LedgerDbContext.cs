@@ -3,6 +3,7 @@ using Sagas.ActivityWorkers.Expenses;
 using Sagas.ActivityWorkers.Inventory;
 using Sagas.ActivityWorkers.Mail;
 using Sagas.ActivityWorkers.Payments;
+using Sagas.ActivityWorkers.Provisioning;
 using Sagas.ActivityWorkers.Reports;
 using Sagas.ActivityWorkers.Shipping;
 using Sagas.Durability.Storage;
@@ -53,6 +54,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
         modelBuilder.ApplyConfiguration(new InventoryHoldLineMap());
         modelBuilder.ApplyConfiguration(new PaymentMap());
         modelBuilder.ApplyConfiguration(new ShipmentMap());
+        modelBuilder.ApplyConfiguration(new ProvisionedResourceMap());
 
         modelBuilder.Entity<DailyReport>(entity =>
         {

@@ -15,6 +15,18 @@ static class CompensationCommands
             JsonSerializer.Serialize(command, type, Json), destination?.ToString());
     }
 
+    /// <summary>
+    /// The undo of one branch of a fan-out: its step is named after the branch too, so the answer to
+    /// one branch's undo (a late one, after a re-send) is never taken for the next branch's.
+    /// </summary>
+    public static CompensationRecord RecordBranch(string forStep, string branch, object command)
+    {
+        var record = Record(BranchStep(forStep, branch), command);
+        return record with { Step = BranchStep(record.Step, branch), Activity = record.Step };
+    }
+
+    public static string BranchStep(string step, string branch) => $"{step}/{branch}";
+
     public static (object Message, Type Type) Restore(CompensationRecord record)
     {
         var type = Type.GetType(record.MessageType, throwOnError: true)!;

@@ -9,6 +9,7 @@ using Sagas.Orchestrator;
 using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Orchestrator.Workflows.Provisioning;
 
 namespace Sagas.Tests.Infrastructure;
 
@@ -50,6 +51,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.UseStatusCodePages();
         app.MapExpenseEndpoints();
         app.MapInventoryEndpoints();
+        app.MapProvisioningEndpoints();
         app.MapSignalEndpoints();
         await app.StartAsync();
 

@@ -320,6 +320,56 @@ namespace Sagas.ActivityWorkers.Migrations.Postgres
                     b.ToTable("payments", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Provisioning.ProvisionedResource", b =>
+                {
+                    b.Property<Guid>("ProvisioningId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provisioning_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeprovisionedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deprovisioned_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("ProvisioningId", "Provider")
+                        .HasName("pk_provisioned_resources");
+
+                    b.HasIndex("Environment", "Status")
+                        .HasDatabaseName("ix_provisioned_resources_environment_status");
+
+                    b.ToTable("provisioned_resources", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.ActivityWorkers.Reports.DailyReport", b =>
                 {
                     b.Property<DateOnly>("ReportDate")

@@ -311,6 +311,56 @@ namespace Sagas.ActivityWorkers.Migrations.Sqlite
                     b.ToTable("payments", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Provisioning.ProvisionedResource", b =>
+                {
+                    b.Property<Guid>("ProvisioningId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provisioning_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeprovisionedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deprovisioned_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("ProvisioningId", "Provider")
+                        .HasName("pk_provisioned_resources");
+
+                    b.HasIndex("Environment", "Status")
+                        .HasDatabaseName("ix_provisioned_resources_environment_status");
+
+                    b.ToTable("provisioned_resources", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.ActivityWorkers.Reports.DailyReport", b =>
                 {
                     b.Property<DateOnly>("ReportDate")
