@@ -13,6 +13,8 @@ builder.Services.AddMassTransit(bus =>
     bus.AddTransferActivities();
     bus.AddNotificationActivities();
     bus.AddScheduledWorkflowActivities();
+    bus.AddOrderActivities();
+    bus.AddProvisioningActivities();
     bus.UsingSagasTransport(options, builder.Configuration.GetConnectionString("RabbitMq"));
 });
 

@@ -42,6 +42,8 @@ public static class OrchestratorExtensions
                 bus.AddTransferActivities();
                 bus.AddNotificationActivities();
                 bus.AddScheduledWorkflowActivities();
+                bus.AddOrderActivities();
+                bus.AddProvisioningActivities();
             }
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));

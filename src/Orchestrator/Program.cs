@@ -1,11 +1,4 @@
 using Sagas.Orchestrator;
-using Sagas.Orchestrator.Ledger;
-using Sagas.Orchestrator.Sagas;
-using Sagas.Orchestrator.Schedules;
-using Sagas.Orchestrator.Workflows.Batches;
-using Sagas.Orchestrator.Workflows.ExpenseApprovals;
-using Sagas.Orchestrator.Workflows.Orders;
-using Sagas.Orchestrator.Workflows.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOrchestrator(builder.Configuration);
@@ -15,13 +8,7 @@ await app.Services.MigrateOrchestratorDatabaseAsync(app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapAccountEndpoints();
-app.MapTransferEndpoints();
-app.MapExpenseEndpoints();
-app.MapOrderEndpoints();
-app.MapBatchEndpoints();
-app.MapSignalEndpoints();
-app.MapScheduleEndpoints();
+app.MapOrchestratorApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Sagas orchestrator API listening on {Urls}", string.Join(", ", app.Urls)));

@@ -7,17 +7,20 @@ namespace Sagas.ActivityWorkers.Activities;
 
 /// <summary>
 /// Endpoint settings shared by ledger activities: a queue named after the activity, retries and
-/// scheduled redeliveries as configured for it, and the transactional inbox/outbox so a redelivery never acts twice.
+/// scheduled redeliveries as configured for it, the transactional inbox/outbox so a redelivery
+/// never acts twice, and injected faults when configured for drills.
 /// </summary>
 public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
     readonly ActivityRetryOptions _retry;
+    readonly ActivityFaultOptions _faults;
 
-    public ActivityDefinition(IOptionsMonitor<ActivityRetryOptions> retryOptions)
+    public ActivityDefinition(IOptionsMonitor<ActivityRetryOptions> retryOptions, IOptionsMonitor<ActivityFaultOptions> faultOptions)
     {
         EndpointName = KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>();
         _retry = retryOptions.Get(ActivityName);
+        _faults = faultOptions.Get(ActivityName);
     }
 
     public static string ActivityName => typeof(TConsumer).Name.Replace("Consumer", "", StringComparison.Ordinal);
@@ -28,5 +31,8 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
         endpoint.UseScheduledRedelivery(r => r.Exponential(_retry.MaxAttempts ?? int.MaxValue, _retry.InitialInterval, _retry.MaxInterval, _retry.InitialInterval));
         endpoint.UseMessageRetry(r => r.Immediate(_retry.Immediate));
         endpoint.UseDurableOutbox<LedgerDbContext>(context);
+        // The consumer's pipe runs inside the outbox's transaction, which wraps the message's pipe.
+        if (_faults.Enabled)
+            consumer.UseFilter(new ActivityFaultFilter<TConsumer>(ActivityName, _faults));
     }
 }

@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Sagas.ActivityWorkers.Expenses;
+using Sagas.ActivityWorkers.Inventory;
 using Sagas.ActivityWorkers.Mail;
+using Sagas.ActivityWorkers.Payments;
+using Sagas.ActivityWorkers.Provisioning;
 using Sagas.ActivityWorkers.Reports;
+using Sagas.ActivityWorkers.Shipping;
 using Sagas.Durability.Storage;
 
 namespace Sagas.ActivityWorkers.Ledger;
@@ -45,6 +49,12 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
 
         modelBuilder.ApplyConfiguration(new ApprovalNotificationMap());
         modelBuilder.ApplyConfiguration(new SentMailMap());
+        modelBuilder.ApplyConfiguration(new InventoryItemMap());
+        modelBuilder.ApplyConfiguration(new InventoryHoldMap());
+        modelBuilder.ApplyConfiguration(new InventoryHoldLineMap());
+        modelBuilder.ApplyConfiguration(new PaymentMap());
+        modelBuilder.ApplyConfiguration(new ShipmentMap());
+        modelBuilder.ApplyConfiguration(new ProvisionedResourceMap());
 
         modelBuilder.Entity<DailyReport>(entity =>
         {

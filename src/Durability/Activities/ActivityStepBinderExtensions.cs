@@ -26,7 +26,33 @@ public static class ActivityStepBinderExtensions
                     heartbeating.LastHeartbeatAt = null;
                 }
             })
-            .SendStep(timeout, steps, _ => step, command);
+            .SendStep(timeout, steps, _ => step, x => new[] { command(x) });
+
+    /// <summary>
+    /// Publishes one command per branch of a parallel step (each branch answers on its own) and
+    /// starts one timer for them all: the step's start-to-close is the deadline of the whole fan-out.
+    /// </summary>
+    public static EventActivityBinder<TSaga, TData> StartParallelStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState
+        where TData : class
+        where TCommand : class =>
+        binder
+            .Then(x =>
+            {
+                x.Saga.CurrentStep = step;
+                x.Saga.StepAttempt = 1;
+            })
+            .SendStep(timeout, steps, _ => step, commands);
+
+    /// <summary>Publishes again the commands of the branches that have not answered, and restarts the step's timer.</summary>
+    public static EventActivityBinder<TSaga, StepTimedOut> RetryParallelStep<TSaga, TCommand>(this EventActivityBinder<TSaga, StepTimedOut> binder,
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, IEnumerable<TCommand>> unanswered)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState
+        where TCommand : class =>
+        binder
+            .Then(x => x.Saga.StepAttempt++)
+            .SendStep(timeout, steps, x => x.Message.Step, unanswered);
 
     /// <summary>Publishes the timed-out step's command again, and restarts its timer.</summary>
     public static EventActivityBinder<TSaga, StepTimedOut> RetryStep<TSaga, TCommand>(this EventActivityBinder<TSaga, StepTimedOut> binder,
@@ -35,7 +61,7 @@ public static class ActivityStepBinderExtensions
         where TCommand : class =>
         binder
             .Then(x => x.Saga.StepAttempt++)
-            .SendStep(timeout, steps, x => x.Message.Step, command);
+            .SendStep(timeout, steps, x => x.Message.Step, x => new[] { command(x) });
 
     /// <summary>The step answered (or the saga stops waiting): its timer is cancelled.</summary>
     public static EventActivityBinder<TSaga, TData> EndStep<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder, Schedule<TSaga, StepTimedOut> timeout)
@@ -83,25 +109,29 @@ public static class ActivityStepBinderExtensions
     }
 
     static EventActivityBinder<TSaga, TData> SendStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, TData>, string> step, Func<BehaviorContext<TSaga, TData>, TCommand> command)
+        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, TData>, string> step,
+        Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
         binder
-            .ThenAsync(x =>
+            .ThenAsync(async x =>
             {
                 if (x.Saga is IHeartbeatStepState heartbeating)
                     heartbeating.StepStartedAt = DateTime.UtcNow;
 
                 var (name, attempt) = (step(x), x.Saga.StepAttempt);
-                return x.Publish(command(x), publish =>
+                foreach (var command in commands(x))
                 {
-                    publish.Headers.Set(StepHeaders.Step, name);
-                    publish.Headers.Set(StepHeaders.Attempt, attempt);
-                    // An activity that answers with RespondAsync reaches this saga only, so one
-                    // activity can serve several workflows without their replies crossing.
-                    publish.ResponseAddress = x.ReceiveContext.InputAddress;
-                });
+                    await x.Publish(command, publish =>
+                    {
+                        publish.Headers.Set(StepHeaders.Step, name);
+                        publish.Headers.Set(StepHeaders.Attempt, attempt);
+                        // An activity that answers with RespondAsync reaches this saga only, so one
+                        // activity can serve several workflows without their replies crossing.
+                        publish.ResponseAddress = x.ReceiveContext.InputAddress;
+                    }).ConfigureAwait(false);
+                }
             })
             .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, step(x), x.Saga.StepAttempt), x => FirstDeadline(steps.For(step(x))));
 

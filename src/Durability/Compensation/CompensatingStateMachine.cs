@@ -36,10 +36,10 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
                 .Then(x => x.Saga.FailureReason = Append(x.Saga.FailureReason, $"{x.Message.Step} failed: {x.Message.Reason}"))
                 .StopCompensating(),
             Ignore(CompensationFailed, x => !IsCurrent(x.Saga, x.Message.Step)),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
+            When(StepTimeout.Received, x => HasAttemptsLeft(x.Saga, steps))
                 .Then(x => x.Saga.StepAttempt++)
                 .SendCurrentCompensation(),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout.Received, x => !HasAttemptsLeft(x.Saga, steps))
                 .Then(x => x.Saga.FailureReason = Append(x.Saga.FailureReason, x.GaveUpReason()))
                 .StopCompensating());
 
@@ -87,8 +87,11 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
     bool IsUndoable(TSaga saga) =>
         saga.CurrentState != Compensating.Name && (!TerminalStates.Contains(saga.CurrentState) || SucceededStates.Contains(saga.CurrentState));
 
+    static bool HasAttemptsLeft(TSaga saga, ActivitySteps steps) =>
+        saga.Compensations.Count > 0 && saga.StepAttempt < steps.For(saga.Compensations[^1].StepSettings).MaxAttempts;
+
     static bool IsCurrent(TSaga saga, string step) =>
         saga.CurrentStep == step && saga.Compensations.Count > 0 && saga.Compensations[^1].Step == step;
 
-    internal static string Append(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
+    public static string Append(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
 }

@@ -17,11 +17,34 @@ public static class CompensationBinderExtensions
         where TCommand : class =>
         binder.Then(x => x.Saga.Compensations.Push(CompensationCommands.Record(step, undo(x))));
 
+    /// <summary>
+    /// Records how to undo branches of a fan-out step (one command per branch, e.g. per provider),
+    /// each an undo of its own named <c>{undo}/{branch}</c>; they run newest first like any other.
+    /// </summary>
+    public static EventActivityBinder<TSaga, TData> RecordCompensations<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
+        string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<(string Branch, TCommand Undo)>> undos)
+        where TSaga : SagaInstance, ICompensatingState
+        where TData : class
+        where TCommand : class =>
+        binder.Then(x =>
+        {
+            foreach (var (branch, undo) in undos(x))
+                x.Saga.Compensations.Push(CompensationCommands.RecordBranch(step, branch, undo));
+        });
+
+    /// <summary>True while the undo recorded for <paramref name="step"/> (for one branch of it, if named) has not run.</summary>
+    public static bool HasCompensationFor(this ICompensatingState saga, string step, string? branch = null)
+    {
+        var forStep = branch is null ? step : CompensationCommands.BranchStep(step, branch);
+        return saga.Compensations.Any(c => c.ForStep == forStep);
+    }
+
     /// <summary>Records that undoing <paramref name="step"/> means asking the child saga that ran it to undo itself.</summary>
     public static EventActivityBinder<TSaga, ChildSagaFinished> RecordChildCompensation<TSaga>(this EventActivityBinder<TSaga, ChildSagaFinished> binder,
         string step)
         where TSaga : SagaInstance, ICompensatingState =>
-        binder.Then(x => x.Saga.Compensations.Push(CompensationCommands.Record(step, new CompensateSaga(x.Message.ChildId, ""), x.Message.Address)));
+        binder.Then(x => x.Saga.Compensations.Push(
+            CompensationCommands.Record(step, new CompensateSaga(x.Message.ChildId), x.Message.Address, step: $"Undo{step}")));
 
     /// <summary>The step is known not to have happened (its activity refused it): there is nothing to undo.</summary>
     public static EventActivityBinder<TSaga, TData> ForgetCompensation<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder, string step)
@@ -73,7 +96,7 @@ public static class CompensationBinderExtensions
         return binder
             .ThenAsync(x => SendAsync(x, x.Saga.Compensations[^1]))
             .Schedule(machine.StepTimeout, x => new StepTimedOut(x.Saga.CorrelationId, x.Saga.CurrentStep!, x.Saga.StepAttempt),
-                x => machine.Steps.For(x.Saga.CurrentStep!).StartToClose);
+                x => machine.Steps.For(x.Saga.Compensations[^1].StepSettings).StartToClose);
     }
 
     internal static EventActivityBinder<TSaga, TData> StopCompensating<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder)

@@ -7,12 +7,25 @@ static class CompensationCommands
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static CompensationRecord Record(string forStep, object command, Uri? destination = null)
+    /// <param name="step">The undo's own step name (timers, answers); the command's type name unless given.</param>
+    public static CompensationRecord Record(string forStep, object command, Uri? destination = null, string? step = null)
     {
         var type = command.GetType();
-        return new CompensationRecord(forStep, type.Name, $"{type.FullName}, {type.Assembly.GetName().Name}",
+        return new CompensationRecord(forStep, step ?? type.Name, $"{type.FullName}, {type.Assembly.GetName().Name}",
             JsonSerializer.Serialize(command, type, Json), destination?.ToString());
     }
+
+    /// <summary>
+    /// The undo of one branch of a fan-out: its step is named after the branch too, so the answer to
+    /// one branch's undo (a late one, after a re-send) is never taken for the next branch's.
+    /// </summary>
+    public static CompensationRecord RecordBranch(string forStep, string branch, object command)
+    {
+        var record = Record(BranchStep(forStep, branch), command);
+        return record with { Step = BranchStep(record.Step, branch), Activity = record.Step };
+    }
+
+    public static string BranchStep(string step, string branch) => $"{step}/{branch}";
 
     public static (object Message, Type Type) Restore(CompensationRecord record)
     {

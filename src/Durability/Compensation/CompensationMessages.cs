@@ -7,4 +7,4 @@ public sealed record CompensationCompleted(Guid CorrelationId, string Step);
 public sealed record CompensationFailed(Guid CorrelationId, string Step, string Reason);
 
 /// <summary>A parent asks a finished child saga to undo what it did.</summary>
-public sealed record CompensateSaga(Guid CorrelationId, string Reason);
+public sealed record CompensateSaga(Guid CorrelationId);

@@ -9,7 +9,7 @@ public static class ParentHeaders
     public const string ParentAddress = "Sagas-Parent-Address";
 
     public static (Guid Id, Uri Address)? Of(ConsumeContext context) =>
-        context.Headers.Get<Guid>(ParentId) is { } id && context.Headers.Get<string>(ParentAddress) is { } address
+        Guid.TryParse(context.Headers.Get<string>(ParentId), out var id) && context.Headers.Get<string>(ParentAddress) is { } address
             ? (id, new Uri(address))
             : null;
 }

@@ -6,9 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sagas.Orchestrator;
-using Sagas.Orchestrator.Sagas;
-using Sagas.Orchestrator.Workflows.Batches;
-using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
 namespace Sagas.Tests.Infrastructure;
 
@@ -48,9 +45,7 @@ public sealed class ApiHost : IAsyncDisposable
         await app.Services.MigrateOrchestratorDatabaseAsync(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapExpenseEndpoints();
-        app.MapBatchEndpoints();
-        app.MapSignalEndpoints();
+        app.MapOrchestratorApi();
         await app.StartAsync();
 
         return new ApiHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });

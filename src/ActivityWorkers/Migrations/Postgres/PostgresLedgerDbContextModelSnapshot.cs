@@ -55,6 +55,87 @@ namespace Sagas.ActivityWorkers.Migrations.Postgres
                     b.ToTable("approval_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Inventory.InventoryHold", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_inventory_holds");
+
+                    b.ToTable("inventory_holds", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.ActivityWorkers.Inventory.InventoryHoldLine", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("OrderId", "Sku")
+                        .HasName("pk_inventory_hold_lines");
+
+                    b.ToTable("inventory_hold_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.ActivityWorkers.Inventory.InventoryItem", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserved");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Sku")
+                        .HasName("pk_inventory_items");
+
+                    b.ToTable("inventory_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_inventory_items_stock", "reserved >= 0 AND quantity >= reserved");
+                        });
+                });
+
             modelBuilder.Entity("Sagas.ActivityWorkers.Ledger.Account", b =>
                 {
                     b.Property<string>("Id")
@@ -191,6 +272,104 @@ namespace Sagas.ActivityWorkers.Migrations.Postgres
                     b.ToTable("sent_mails", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.ActivityWorkers.Payments.Payment", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("MerchantAccount")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("merchant_account");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_payments");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.ActivityWorkers.Provisioning.ProvisionedResource", b =>
+                {
+                    b.Property<Guid>("ProvisioningId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provisioning_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeprovisionedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deprovisioned_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("ProvisioningId", "Provider")
+                        .HasName("pk_provisioned_resources");
+
+                    b.HasIndex("Environment", "Status")
+                        .HasDatabaseName("ix_provisioned_resources_environment_status");
+
+                    b.ToTable("provisioned_resources", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.ActivityWorkers.Reports.DailyReport", b =>
                 {
                     b.Property<DateOnly>("ReportDate")
@@ -224,6 +403,48 @@ namespace Sagas.ActivityWorkers.Migrations.Postgres
                         .HasName("pk_daily_reports");
 
                     b.ToTable("daily_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.ActivityWorkers.Shipping.Shipment", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ShipmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("shipment_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("ShipmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_shipment_id");
+
+                    b.ToTable("shipments", (string)null);
                 });
 
             modelBuilder.Entity("Sagas.Durability.Outbox.InboxMessage", b =>
@@ -391,6 +612,16 @@ namespace Sagas.ActivityWorkers.Migrations.Postgres
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("Sagas.ActivityWorkers.Inventory.InventoryHoldLine", b =>
+                {
+                    b.HasOne("Sagas.ActivityWorkers.Inventory.InventoryHold", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_hold_lines_inventory_holds_order_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ using Sagas.Orchestrator.Data;
 namespace Sagas.Orchestrator.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSagasDbContext))]
-    [Migration("20261123145914_AddBatches")]
+    [Migration("20261123154348_AddBatches")]
     partial class AddBatches
     {
         /// <inheritdoc />
@@ -635,6 +635,314 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.ToTable("expense_approval_sagas", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Fulfilments.FulfilmentState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("CompensatedState")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensated_state");
+
+                    b.Property<string>("CompensationRequestStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensation_request_step");
+
+                    b.Property<string>("Compensations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("compensations");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("PaymentOutcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("payment_outcome");
+
+                    b.Property<Guid>("ReservationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reservation_id");
+
+                    b.Property<string>("ReservationOutcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reservation_outcome");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_timeout_token_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_fulfilment_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_fulfilment_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_fulfilment_sagas_parent_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_fulfilment_sagas_updated_at");
+
+                    b.ToTable("fulfilment_sagas", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Fulfilments.PaymentState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CompensatedState")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensated_state");
+
+                    b.Property<string>("CompensationRequestStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensation_request_step");
+
+                    b.Property<string>("Compensations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("compensations");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_timeout_token_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_payment_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_payment_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_payment_sagas_parent_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_payment_sagas_updated_at");
+
+                    b.ToTable("payment_sagas", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Fulfilments.ReservationState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("CompensatedState")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensated_state");
+
+                    b.Property<string>("CompensationRequestStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensation_request_step");
+
+                    b.Property<string>("Compensations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("compensations");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_timeout_token_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_reservation_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_reservation_sagas_current_state");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_reservation_sagas_parent_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_reservation_sagas_updated_at");
+
+                    b.ToTable("reservation_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Orders.OrderState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
@@ -748,6 +1056,106 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasDatabaseName("ix_order_sagas_updated_at");
 
                     b.ToTable("order_sagas", (string)null);
+                });
+
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.Provisioning.ProvisioningState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("CompensatedState")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensated_state");
+
+                    b.Property<string>("CompensationRequestStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensation_request_step");
+
+                    b.Property<string>("Compensations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("compensations");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Providers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("providers");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<Guid?>("StepTimeoutTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_timeout_token_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_provisioning_sagas");
+
+                    b.HasIndex("CurrentState")
+                        .HasDatabaseName("ix_provisioning_sagas_current_state");
+
+                    b.HasIndex("Environment")
+                        .HasDatabaseName("ix_provisioning_sagas_environment");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_provisioning_sagas_parent_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_provisioning_sagas_updated_at");
+
+                    b.ToTable("provisioning_sagas", (string)null);
                 });
 
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Reminders.ReminderState", b =>

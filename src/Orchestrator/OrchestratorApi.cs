@@ -1,0 +1,29 @@
+using Sagas.Orchestrator.Inventory;
+using Sagas.Orchestrator.Ledger;
+using Sagas.Orchestrator.Sagas;
+using Sagas.Orchestrator.Schedules;
+using Sagas.Orchestrator.Workflows.Batches;
+using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Orchestrator.Workflows.Orders;
+using Sagas.Orchestrator.Workflows.Provisioning;
+using Sagas.Orchestrator.Workflows.Transfers;
+
+namespace Sagas.Orchestrator;
+
+public static class OrchestratorApi
+{
+    /// <summary>Every endpoint under /api, grouped by feature; the one place a workflow's endpoints are added.</summary>
+    public static IEndpointRouteBuilder MapOrchestratorApi(this IEndpointRouteBuilder app)
+    {
+        app.MapAccountEndpoints();
+        app.MapInventoryEndpoints();
+        app.MapTransferEndpoints();
+        app.MapExpenseEndpoints();
+        app.MapProvisioningEndpoints();
+        app.MapOrderEndpoints();
+        app.MapBatchEndpoints();
+        app.MapSignalEndpoints();
+        app.MapScheduleEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sagas.Durability.Compensation;
+using Sagas.Durability.Sagas;
+using Sagas.Durability.Storage;
+
+namespace Sagas.Orchestrator.Workflows.Fulfilments;
+
+public class FulfilmentStateMap() : SagaInstanceMap<FulfilmentState>("fulfilment_sagas")
+{
+    protected override void ConfigureFields(EntityTypeBuilder<FulfilmentState> entity)
+    {
+        entity.Property(x => x.CustomerId).HasMaxLength(64);
+        entity.Property(x => x.Items).HasJsonConversion();
+        entity.Property(x => x.Total).HasPrecision(18, 2);
+        entity.Property(x => x.PaymentOutcome).HasMaxLength(64);
+        entity.Property(x => x.ReservationOutcome).HasMaxLength(64);
+        entity.Property(x => x.CurrentStep).HasMaxLength(64);
+        entity.MapCompensations();
+    }
+}
+
+public class PaymentStateMap() : SagaInstanceMap<PaymentState>("payment_sagas")
+{
+    protected override void ConfigureFields(EntityTypeBuilder<PaymentState> entity)
+    {
+        entity.Property(x => x.CustomerId).HasMaxLength(64);
+        entity.Property(x => x.Amount).HasPrecision(18, 2);
+        entity.Property(x => x.CurrentStep).HasMaxLength(64);
+        entity.MapCompensations();
+    }
+}
+
+public class ReservationStateMap() : SagaInstanceMap<ReservationState>("reservation_sagas")
+{
+    protected override void ConfigureFields(EntityTypeBuilder<ReservationState> entity)
+    {
+        entity.Property(x => x.Items).HasJsonConversion();
+        entity.Property(x => x.CurrentStep).HasMaxLength(64);
+        entity.MapCompensations();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sagas.Durability.Compensation;
+using Sagas.Durability.Sagas;
+using Sagas.Durability.Storage;
+
+namespace Sagas.Orchestrator.Workflows.Provisioning;
+
+public class ProvisioningStateMap() : SagaInstanceMap<ProvisioningState>("provisioning_sagas")
+{
+    protected override void ConfigureFields(EntityTypeBuilder<ProvisioningState> entity)
+    {
+        entity.Property(x => x.Environment).HasMaxLength(64);
+        entity.Property(x => x.CurrentStep).HasMaxLength(64);
+        // A JSON column rather than a child table: the statuses change only with the saga, in its
+        // transaction under its row lock, and the saga repository loads one row without joins.
+        entity.Property(x => x.Providers).HasJsonConversion();
+        entity.HasIndex(x => x.Environment);
+        entity.MapCompensations();
+    }
+}
