@@ -13,9 +13,5 @@ public static class ChildSagaBinderExtensions
         where TSaga : SagaInstance
         where TData : class
         where TStart : class =>
-        binder.ThenAsync(x => x.Publish(start(x), publish =>
-        {
-            publish.Headers.Set(ParentHeaders.ParentId, x.Saga.CorrelationId.ToString());
-            publish.Headers.Set(ParentHeaders.ParentAddress, x.ReceiveContext.InputAddress.ToString());
-        }));
+        binder.ThenAsync(x => x.Publish(start(x), publish => ParentHeaders.Stamp(publish, x.Saga.CorrelationId, x.ReceiveContext.InputAddress)));
 }

@@ -77,17 +77,12 @@ public sealed class BatchItems(SagasDbContext db, TimeProvider clock, IOptions<B
             .ToListAsync(context.CancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var parentAddress = context.ReceiveContext.InputAddress.ToString();
         foreach (var item in next)
         {
             item.Status = BatchItemStatus.Running;
             item.StartedAt = now;
             var order = JsonSerializer.Deserialize<StartOrder>(item.StartMessage, Json)!;
-            await context.Publish(order, publish =>
-            {
-                publish.Headers.Set(ParentHeaders.ParentId, batch.CorrelationId.ToString());
-                publish.Headers.Set(ParentHeaders.ParentAddress, parentAddress);
-            });
+            await context.Publish(order, publish => ParentHeaders.Stamp(publish, batch.CorrelationId, context.ReceiveContext.InputAddress));
         }
 
         batch.Started += next.Count;
