@@ -63,8 +63,10 @@ public sealed class OrderScenario
     /// <summary>
     /// Faults in every order activity, with short retries so a failed attempt comes again soon,
     /// and step timeouts long enough for the burst's queues (see <paramref name="startToClose"/>).
+    /// A delivery whose <paramref name="immediateRetries"/> all fail is redelivered through the
+    /// scheduler; the undos are few, so they retry only that way, or some runs would redeliver none.
     /// </summary>
-    public void Configure(Dictionary<string, string?> settings, double failureRate, TimeSpan startToClose)
+    public void Configure(Dictionary<string, string?> settings, double failureRate, TimeSpan startToClose, int immediateRetries)
     {
         for (var i = 0; i < Unshippable.Count; i++)
             settings[$"Sagas:Activities:CreateShipment:UnshippableSkus:{i}"] = Unshippable[i];
@@ -72,7 +74,7 @@ public sealed class OrderScenario
         {
             var prefix = $"Sagas:Activities:{activity}";
             settings[$"{prefix}:Faults:FailureRate"] = failureRate.ToString(CultureInfo.InvariantCulture);
-            settings[$"{prefix}:Retry:Immediate"] = "1";
+            settings[$"{prefix}:Retry:Immediate"] = activity is "ReleaseInventory" or "RefundPayment" ? "0" : immediateRetries.ToString(CultureInfo.InvariantCulture);
             settings[$"{prefix}:Retry:InitialInterval"] = "00:00:00.200";
             settings[$"{prefix}:Retry:MaxInterval"] = "00:00:02";
             settings[$"{prefix}:StartToClose"] = startToClose.ToString("c", CultureInfo.InvariantCulture);
