@@ -34,7 +34,11 @@ public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimePr
             .WithIdentity(ScheduledMessageKeys.OneShot(request.CorrelationId))
             .ForJob(DurableJob.Key)
             .StartAt(new DateTimeOffset(DateTime.SpecifyKind(request.ScheduledTime, DateTimeKind.Utc)))
-            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            // A request consumed late (a backlog in the scheduler queue, e.g. a redelivery due 200 ms
+            // after a burst) is already overdue. Quartz leaves a trigger overdue by more than its
+            // misfire threshold (60 s) to the misfire handler, which takes 20 a minute; ignoring
+            // misfires lets such a one-shot trigger be acquired and fired at once like any other due one.
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires))
             .WithRetryPolicy(DurableJob.SendRetries)
             .UsingJobData(data)
             .Build();
