@@ -80,6 +80,7 @@ public sealed class ScheduleFiringTests : IAsyncLifetime
         // Without activities a report never completes: each run stays running until the test ends it.
         var settings = OrchestratorHost.Embedded(_file);
         settings["Sagas:HostActivities"] = "false";
+        KeepRunsWaiting(settings);
         await using var host = await ScheduleHost.StartAsync(settings, _clock);
         await CreateAsync(host, new { name = "skip", cron = "0 9 * * *", workflow = "DailyReport", overlap = "Skip" });
         await CreateAsync(host, new { name = "all", cron = "0 9 * * *", workflow = "DailyReport", overlap = "AllowAll" });
@@ -102,6 +103,7 @@ public sealed class ScheduleFiringTests : IAsyncLifetime
     {
         var settings = OrchestratorHost.Embedded(_file);
         settings["Sagas:HostActivities"] = "false";
+        KeepRunsWaiting(settings);
         settings["Sagas:Schedules:BufferPollInterval"] = "00:00:01";
         await using var host = await ScheduleHost.StartAsync(settings, _clock);
         await CreateAsync(host, new { name = "buffered", cron = "0 9 * * *", workflow = "DailyReport", overlap = "BufferOne" });
@@ -127,6 +129,7 @@ public sealed class ScheduleFiringTests : IAsyncLifetime
     {
         var settings = OrchestratorHost.Embedded(_file);
         settings["Sagas:HostActivities"] = "false";
+        KeepRunsWaiting(settings);
         await using var host = await ScheduleHost.StartAsync(settings, _clock);
         await CreateAsync(host, new { name = "catch-up", cron = "0 * * * *", workflow = "DailyReport", overlap = "AllowAll", misfire = "RunOnce" });
         await CreateAsync(host, new { name = "drop", cron = "0 * * * *", workflow = "DailyReport", overlap = "AllowAll", misfire = "Skip" });
@@ -193,4 +196,11 @@ public sealed class ScheduleFiringTests : IAsyncLifetime
             File.Delete(file);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// A run's step timer is set from the real clock, but each tick moves Quartz's clock a day on:
+    /// a short timer would fire at once and let the step give up, ending the run the test keeps running.
+    /// </summary>
+    static void KeepRunsWaiting(Dictionary<string, string?> settings) =>
+        settings[$"Sagas:Activities:{DailyReportStateMachine.ComputeStep}:StartToClose"] = "365.00:00:00";
 }

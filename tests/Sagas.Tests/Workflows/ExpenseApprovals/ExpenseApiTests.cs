@@ -61,11 +61,11 @@ public sealed class ExpenseApiTests : IAsyncLifetime
         using (var unknownSaga = await SignalAsync(Guid.NewGuid(), "approve", """{"by":"boss"}"""))
             Assert.Equal(HttpStatusCode.NotFound, unknownSaga.StatusCode);
 
-        using (var unknownSignal = await SignalAsync(id, "cancel", """{"by":"boss"}"""))
+        using (var unknownSignal = await SignalAsync(id, "escalate", """{"by":"boss"}"""))
         {
             Assert.Equal(HttpStatusCode.BadRequest, unknownSignal.StatusCode);
             var body = await unknownSignal.Content.ReadAsStringAsync();
-            Assert.Contains("Unknown signal 'cancel'", body, StringComparison.Ordinal);
+            Assert.Contains("Unknown signal 'escalate'", body, StringComparison.Ordinal);
             Assert.Contains("approve", body, StringComparison.Ordinal);
         }
 
