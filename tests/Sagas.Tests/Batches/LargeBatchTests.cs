@@ -12,7 +12,7 @@ namespace Sagas.Tests.Batches;
 /// <summary>
 /// One large batch end to end on the embedded stack, on the real order activities (stock and
 /// ledger; a sold-out sku and customers without money make some orders fail). CI runs 1,000 orders; the 10,000
-/// (about 15 minutes on SQLite here) runs with <c>SAGAS_BATCH_ORDERS=10000</c>; <c>SAGAS_BATCH_CONCURRENCY</c> sets its bound.
+/// (about 4 minutes on SQLite here) runs with <c>SAGAS_BATCH_ORDERS=10000</c>; <c>SAGAS_BATCH_CONCURRENCY</c> sets its bound.
 /// </summary>
 public sealed class LargeBatchTests(ITestOutputHelper output)
 {
