@@ -15,18 +15,7 @@ public static class ActivityStepBinderExtensions
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
-        binder
-            .Then(x =>
-            {
-                x.Saga.CurrentStep = step;
-                x.Saga.StepAttempt = 1;
-                if (x.Saga is IHeartbeatStepState heartbeating)
-                {
-                    heartbeating.StepProgress = null;
-                    heartbeating.LastHeartbeatAt = null;
-                }
-            })
-            .SendStep(timeout, steps, _ => step, x => new[] { command(x) });
+        binder.StartParallelStep(timeout, steps, step, x => new[] { command(x) });
 
     /// <summary>
     /// Publishes one command per branch of a parallel step (each branch answers on its own) and
@@ -42,6 +31,11 @@ public static class ActivityStepBinderExtensions
             {
                 x.Saga.CurrentStep = step;
                 x.Saga.StepAttempt = 1;
+                if (x.Saga is IHeartbeatStepState heartbeating)
+                {
+                    heartbeating.StepProgress = null;
+                    heartbeating.LastHeartbeatAt = null;
+                }
             })
             .SendStep(timeout, steps, _ => step, commands);
 
@@ -59,9 +53,7 @@ public static class ActivityStepBinderExtensions
         Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, TCommand> command)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TCommand : class =>
-        binder
-            .Then(x => x.Saga.StepAttempt++)
-            .SendStep(timeout, steps, x => x.Message.Step, x => new[] { command(x) });
+        binder.RetryParallelStep(timeout, steps, x => new[] { command(x) });
 
     /// <summary>The step answered (or the saga stops waiting): its timer is cancelled.</summary>
     public static EventActivityBinder<TSaga, TData> EndStep<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder, Schedule<TSaga, StepTimedOut> timeout)

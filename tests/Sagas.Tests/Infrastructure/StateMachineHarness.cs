@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
 
@@ -51,8 +52,12 @@ public sealed class StateMachineHarness<TMachine, TState> : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Step settings by activity name; an activity not named gets the defaults.</summary>
+    public static Task<StateMachineHarness<TMachine, TState>> StartAsync(IReadOnlyDictionary<string, ActivityStepOptions> steps) =>
+        StartAsync(new ActivitySteps(new StepOptionsByName(steps)));
+
     /// <summary>Publishes <paramref name="message"/> and waits until the saga has consumed it (or faulted on it).</summary>
-    public async Task Deliver<T>(T message)
+    public async Task<IReceivedMessage<T>> Deliver<T>(T message)
         where T : class
     {
         var messageId = NewId.NextGuid();
@@ -61,14 +66,35 @@ public sealed class StateMachineHarness<TMachine, TState> : IAsyncDisposable
         // Polls for the message itself: the harness's waiting queries end once the bus has been
         // quiet for its inactivity timeout, which a busy machine can reach before the saga even runs.
         await Until(() => Saga.Consumed.Select<T>(x => x.Context.MessageId == messageId).Any(), $"the saga to consume {typeof(T).Name}");
+        return Saga.Consumed.Select<T>(x => x.Context.MessageId == messageId).First();
     }
 
     /// <summary>Waits for the saga to be in <paramref name="state"/> and returns it.</summary>
-    public async Task<TState> InState(Guid id, Func<TMachine, State> state)
+    public Task<TState> InState(Guid id, Func<TMachine, State> state)
     {
         var name = state(Machine).Name;
-        await Until(() => Saga.Sagas.Contains(id)?.CurrentState == name, $"saga {id} to be in {name}");
+        return WaitFor(id, saga => saga.CurrentState == name, $"saga {id} to be in {name}");
+    }
+
+    /// <summary>Waits until the saga's instance satisfies <paramref name="condition"/> and returns it.</summary>
+    public async Task<TState> WaitFor(Guid id, Func<TState, bool> condition, string what)
+    {
+        await Until(() => Saga.Sagas.Contains(id) is { } saga && condition(saga),
+            () => $"{what}; the saga is {(Saga.Sagas.Contains(id) is { } saga ? $"in {saga.CurrentState}" : "missing")}");
         return Saga.Sagas.Contains(id)!;
+    }
+
+    /// <summary>Messages of type <typeparamref name="T"/> published so far that match, in order, with their headers.</summary>
+    public List<IPublishedMessage<T>> Published<T>(Func<T, bool> match)
+        where T : class =>
+        Harness.Published.Select<T>(x => match(x.Context.Message)).ToList();
+
+    /// <summary>Waits until <paramref name="count"/> matching messages of type <typeparamref name="T"/> were published.</summary>
+    public async Task<List<IPublishedMessage<T>>> WaitPublished<T>(Func<T, bool> match, int count)
+        where T : class
+    {
+        await Until(() => Published(match).Count >= count, () => $"{Published(match).Count} of {count} {typeof(T).Name} published");
+        return Published(match);
     }
 
     /// <summary>Waits for the <paramref name="count"/>th message of type <typeparamref name="T"/> published or sent that matches.</summary>
@@ -86,15 +112,26 @@ public sealed class StateMachineHarness<TMachine, TState> : IAsyncDisposable
             .Concat(Harness.Sent.Select<T>(x => match(x.Context.Message)).Select(x => (x.ElapsedTime, x.Context.Message)))
             .OrderBy(x => x.ElapsedTime).Select(x => x.Message).ToList();
 
-    async Task Until(Func<bool> condition, string what)
+    Task Until(Func<bool> condition, string what) => Until(condition, () => what);
+
+    async Task Until(Func<bool> condition, Func<string> what)
     {
         var deadline = DateTime.UtcNow + Harness.TestTimeout;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what()}");
             await Task.Delay(20);
         }
     }
 
     public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+
+    sealed class StepOptionsByName(IReadOnlyDictionary<string, ActivityStepOptions> steps) : IOptionsMonitor<ActivityStepOptions>
+    {
+        public ActivityStepOptions CurrentValue { get; } = new();
+
+        public ActivityStepOptions Get(string? name) => name is not null && steps.TryGetValue(name, out var options) ? options : CurrentValue;
+
+        public IDisposable? OnChange(Action<ActivityStepOptions, string?> listener) => null;
+    }
 }

@@ -1,57 +1,31 @@
 using System.Net.Http.Json;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.Durability.Sagas;
-using Sagas.Orchestrator;
 using Sagas.Orchestrator.Data;
-using Sagas.Orchestrator.Schedules;
+using Sagas.Tests.Infrastructure;
 
 namespace Sagas.Tests.Schedules;
 
-/// <summary>The orchestrator with its schedules API on a loopback port, on the stack the settings name.</summary>
+/// <summary>The orchestrator's API (<see cref="ApiHost"/>) with what schedule tests ask of it.</summary>
 public sealed class ScheduleHost : IAsyncDisposable
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    readonly WebApplication _app;
+    readonly ApiHost _api;
 
-    ScheduleHost(WebApplication app, HttpClient http)
-    {
-        _app = app;
-        Http = http;
-    }
+    ScheduleHost(ApiHost api) => _api = api;
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _api.Http;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _api.Services;
 
-    public IBus Bus => Services.GetRequiredService<IBus>();
+    public IBus Bus => _api.Bus;
 
-    public static async Task<ScheduleHost> StartAsync(Dictionary<string, string?> settings, TimeProvider? clock = null)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Configuration.AddInMemoryCollection([new("Urls", "http://127.0.0.1:0")]);
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(
-            Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("SAGAS_TEST_LOG_LEVEL"), out var level) ? level : LogLevel.Warning);
-        LogContext.Current = null;
-        builder.Services.AddOrchestrator(builder.Configuration);
-        if (clock is not null)
-            builder.Services.Replace(ServiceDescriptor.Singleton(clock));
-
-        var app = builder.Build();
-        await app.Services.MigrateOrchestratorDatabaseAsync(app.Configuration);
-        app.UseStatusCodePages();
-        app.MapScheduleEndpoints();
-        await app.StartAsync();
-        return new ScheduleHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
-    }
+    public static async Task<ScheduleHost> StartAsync(Dictionary<string, string?> settings, TimeProvider? clock = null) =>
+        new(await ApiHost.StartAsync(settings, clock));
 
     public Task<HttpResponseMessage> CreateAsync(object request) => Http.PostAsJsonAsync("/api/schedules", request);
 
@@ -97,11 +71,5 @@ public sealed class ScheduleHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-            await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
 }

@@ -14,7 +14,6 @@ public class FulfilmentStateMap() : SagaInstanceMap<FulfilmentState>("fulfilment
         entity.Property(x => x.Total).HasPrecision(18, 2);
         entity.Property(x => x.PaymentOutcome).HasMaxLength(64);
         entity.Property(x => x.ReservationOutcome).HasMaxLength(64);
-        entity.Property(x => x.CurrentStep).HasMaxLength(64);
         entity.MapCompensations();
     }
 }
@@ -25,7 +24,6 @@ public class PaymentStateMap() : SagaInstanceMap<PaymentState>("payment_sagas")
     {
         entity.Property(x => x.CustomerId).HasMaxLength(64);
         entity.Property(x => x.Amount).HasPrecision(18, 2);
-        entity.Property(x => x.CurrentStep).HasMaxLength(64);
         entity.MapCompensations();
     }
 }
@@ -35,7 +33,6 @@ public class ReservationStateMap() : SagaInstanceMap<ReservationState>("reservat
     protected override void ConfigureFields(EntityTypeBuilder<ReservationState> entity)
     {
         entity.Property(x => x.Items).HasJsonConversion();
-        entity.Property(x => x.CurrentStep).HasMaxLength(64);
         entity.MapCompensations();
     }
 }

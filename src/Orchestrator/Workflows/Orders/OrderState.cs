@@ -1,21 +1,13 @@
 using Sagas.Contracts;
 using Sagas.Durability.Compensation;
-using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Orders;
 
-public class OrderState : SagaInstance, ICompensatingState
+public class OrderState : CompensatingSagaInstance
 {
     public string CustomerId { get; set; } = "";
     public List<OrderLine> Items { get; set; } = [];
     public decimal Total { get; set; }
     public decimal Charged { get; set; }
     public string? ShipmentId { get; set; }
-    public string? FailureReason { get; set; }
-    public string? CurrentStep { get; set; }
-    public int StepAttempt { get; set; }
-    public Guid? StepTimeoutTokenId { get; set; }
-    public List<CompensationRecord> Compensations { get; set; } = [];
-    public string? CompensatedState { get; set; }
-    public string? CompensationRequestStep { get; set; }
 }

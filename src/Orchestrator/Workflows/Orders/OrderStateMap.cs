@@ -15,7 +15,6 @@ public class OrderStateMap() : SagaInstanceMap<OrderState>("order_sagas")
         entity.Property(x => x.Total).HasPrecision(18, 2);
         entity.Property(x => x.Charged).HasPrecision(18, 2);
         entity.Property(x => x.ShipmentId).HasMaxLength(64);
-        entity.Property(x => x.CurrentStep).HasMaxLength(64);
         entity.HasIndex(x => x.CustomerId);
         entity.MapCompensations();
     }

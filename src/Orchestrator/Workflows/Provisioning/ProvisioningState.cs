@@ -1,22 +1,13 @@
 using Sagas.Durability.Compensation;
-using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Provisioning;
 
-public class ProvisioningState : SagaInstance, ICompensatingState
+public class ProvisioningState : CompensatingSagaInstance
 {
     public string Environment { get; set; } = "";
 
     /// <summary>Each provider's status, in the order asked; a JSON column read and written with the saga row.</summary>
     public List<ProviderResource> Providers { get; set; } = [];
-
-    public string? FailureReason { get; set; }
-    public string? CurrentStep { get; set; }
-    public int StepAttempt { get; set; }
-    public Guid? StepTimeoutTokenId { get; set; }
-    public List<CompensationRecord> Compensations { get; set; } = [];
-    public string? CompensatedState { get; set; }
-    public string? CompensationRequestStep { get; set; }
 
     public bool IsPending(string provider) => Providers.Any(p => p.Provider == provider && p.Status == ProviderStatuses.Pending);
 

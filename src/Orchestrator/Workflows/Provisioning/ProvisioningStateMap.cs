@@ -11,7 +11,6 @@ public class ProvisioningStateMap() : SagaInstanceMap<ProvisioningState>("provis
     protected override void ConfigureFields(EntityTypeBuilder<ProvisioningState> entity)
     {
         entity.Property(x => x.Environment).HasMaxLength(64);
-        entity.Property(x => x.CurrentStep).HasMaxLength(64);
         // A JSON column rather than a child table: the statuses change only with the saga, in its
         // transaction under its row lock, and the saga repository loads one row without joins.
         entity.Property(x => x.Providers).HasJsonConversion();

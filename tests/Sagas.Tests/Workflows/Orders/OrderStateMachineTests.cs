@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
 using Sagas.Contracts;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Compensation;
@@ -273,15 +272,6 @@ public class OrderStateMachineTests
     }
 
     /// <summary>Short timers for <paramref name="steps"/> only; the others wait long enough for the test to answer them.</summary>
-    static ActivitySteps Steps(TimeSpan startToClose, int maxAttempts, params string[] steps) =>
-        new(new StepOptionsByName(new ActivityStepOptions { StartToClose = startToClose, MaxAttempts = maxAttempts }, steps));
-
-    sealed class StepOptionsByName(ActivityStepOptions timed, string[] steps) : IOptionsMonitor<ActivityStepOptions>
-    {
-        public ActivityStepOptions CurrentValue { get; } = new();
-
-        public ActivityStepOptions Get(string? name) => steps.Contains(name) ? timed : CurrentValue;
-
-        public IDisposable? OnChange(Action<ActivityStepOptions, string?> listener) => null;
-    }
+    static IReadOnlyDictionary<string, ActivityStepOptions> Steps(TimeSpan startToClose, int maxAttempts, params string[] steps) =>
+        steps.ToDictionary(step => step, _ => new ActivityStepOptions { StartToClose = startToClose, MaxAttempts = maxAttempts });
 }

@@ -3,6 +3,7 @@ using Sagas.Contracts;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Compensation;
 using Sagas.Orchestrator.Workflows.Provisioning;
+using ProvisioningHarness = Sagas.Tests.Infrastructure.StateMachineHarness<Sagas.Orchestrator.Workflows.Provisioning.ProvisioningStateMachine, Sagas.Orchestrator.Workflows.Provisioning.ProvisioningState>;
 
 namespace Sagas.Tests.Workflows.Provisioning;
 

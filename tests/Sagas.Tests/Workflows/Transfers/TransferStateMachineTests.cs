@@ -1,10 +1,10 @@
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Sagas.Contracts;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Compensation;
 using Sagas.Orchestrator.Workflows.Transfers;
+using TransferHarness = Sagas.Tests.Infrastructure.StateMachineHarness<Sagas.Orchestrator.Workflows.Transfers.TransferStateMachine, Sagas.Orchestrator.Workflows.Transfers.TransferState>;
 
 namespace Sagas.Tests.Workflows.Transfers;
 
@@ -29,7 +29,7 @@ public class TransferStateMachineTests
         Assert.Equal(Amount, saga.Amount);
         Assert.Null(saga.FailureReason);
         Assert.Null(saga.CompletedAt);
-        Assert.Equal(new Withdraw(id, From, Amount), await t.Published<Withdraw>(id, m => m.TransferId));
+        Assert.Equal(new Withdraw(id, From, Amount), await PublishedOnce<Withdraw>(t, id, m => m.TransferId));
         Assert.True(await t.Saga.Created.Any(x => x.CorrelationId == id));
     }
 
@@ -50,7 +50,7 @@ public class TransferStateMachineTests
         var saga = await t.InState(id, x => x.Failed);
         Assert.Equal(reason, saga.FailureReason);
         AssertCompletedSince(before, saga);
-        Assert.Equal(new TransferFailed(id, reason, Refunded: false), await t.Published<TransferFailed>(id, m => m.TransferId));
+        Assert.Equal(new TransferFailed(id, reason, Refunded: false), await PublishedOnce<TransferFailed>(t, id, m => m.TransferId));
         Assert.False(await t.Harness.Published.Any<Withdraw>());
     }
 
@@ -58,13 +58,13 @@ public class TransferStateMachineTests
     public async Task Completed_withdrawal_deposits_into_the_destination_account()
     {
         await using var t = await TransferHarness.StartAsync();
-        var id = await t.Withdrawing();
+        var id = await Withdrawing(t);
 
         await t.Deliver(new WithdrawCompleted(id));
 
         var saga = await t.InState(id, x => x.Depositing);
         Assert.Null(saga.CompletedAt);
-        Assert.Equal(new Deposit(id, To, Amount), await t.Published<Deposit>(id, m => m.TransferId));
+        Assert.Equal(new Deposit(id, To, Amount), await PublishedOnce<Deposit>(t, id, m => m.TransferId));
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public class TransferStateMachineTests
     public async Task Rejected_withdrawal_fails_without_refund(string reason)
     {
         await using var t = await TransferHarness.StartAsync();
-        var id = await t.Withdrawing();
+        var id = await Withdrawing(t);
         var before = DateTime.UtcNow;
 
         await t.Deliver(new WithdrawRejected(id, reason));
@@ -81,7 +81,7 @@ public class TransferStateMachineTests
         var saga = await t.InState(id, x => x.Failed);
         Assert.Equal(reason, saga.FailureReason);
         AssertCompletedSince(before, saga);
-        Assert.Equal(new TransferFailed(id, reason, Refunded: false), await t.Published<TransferFailed>(id, m => m.TransferId));
+        Assert.Equal(new TransferFailed(id, reason, Refunded: false), await PublishedOnce<TransferFailed>(t, id, m => m.TransferId));
         Assert.False(await t.Harness.Published.Any<Deposit>());
     }
 
@@ -89,7 +89,7 @@ public class TransferStateMachineTests
     public async Task Completed_deposit_completes_the_transfer()
     {
         await using var t = await TransferHarness.StartAsync();
-        var id = await t.Depositing();
+        var id = await Depositing(t);
         var before = DateTime.UtcNow;
 
         await t.Deliver(new DepositCompleted(id));
@@ -97,7 +97,7 @@ public class TransferStateMachineTests
         var saga = await t.InState(id, x => x.Completed);
         Assert.Null(saga.FailureReason);
         AssertCompletedSince(before, saga);
-        Assert.Equal(new TransferCompleted(id, From, To, Amount), await t.Published<TransferCompleted>(id, m => m.TransferId));
+        Assert.Equal(new TransferCompleted(id, From, To, Amount), await PublishedOnce<TransferCompleted>(t, id, m => m.TransferId));
         Assert.False(await t.Harness.Published.Any<TransferFailed>());
     }
 
@@ -105,14 +105,14 @@ public class TransferStateMachineTests
     public async Task Rejected_deposit_refunds_the_source_account()
     {
         await using var t = await TransferHarness.StartAsync();
-        var id = await t.Depositing();
+        var id = await Depositing(t);
 
         await t.Deliver(new DepositRejected(id, LedgerFailures.AccountNotFound));
 
         var saga = await t.InState(id, x => x.Compensating);
         Assert.Equal(LedgerFailures.AccountNotFound, saga.FailureReason);
         Assert.Null(saga.CompletedAt);
-        Assert.Equal(new Refund(id, From, Amount), await t.Published<Refund>(id, m => m.TransferId));
+        Assert.Equal(new Refund(id, From, Amount), await PublishedOnce<Refund>(t, id, m => m.TransferId));
         Assert.False(await t.Harness.Published.Any<TransferFailed>());
     }
 
@@ -120,7 +120,7 @@ public class TransferStateMachineTests
     public async Task Completed_refund_fails_the_transfer_as_refunded()
     {
         await using var t = await TransferHarness.StartAsync();
-        var id = await t.Refunding(LedgerFailures.AccountNotFound);
+        var id = await Refunding(t, LedgerFailures.AccountNotFound);
         var before = DateTime.UtcNow;
 
         await t.Deliver(new CompensationCompleted(id, "Refund"));
@@ -130,14 +130,14 @@ public class TransferStateMachineTests
         AssertCompletedSince(before, saga);
         Assert.Equal(
             new TransferFailed(id, LedgerFailures.AccountNotFound, Refunded: true),
-            await t.Published<TransferFailed>(id, m => m.TransferId));
+            await PublishedOnce<TransferFailed>(t, id, m => m.TransferId));
     }
 
     [Fact]
     public async Task Rejected_refund_needs_attention_and_keeps_both_reasons()
     {
         await using var t = await TransferHarness.StartAsync();
-        var id = await t.Refunding(LedgerFailures.AccountNotFound);
+        var id = await Refunding(t, LedgerFailures.AccountNotFound);
         var before = DateTime.UtcNow;
 
         await t.Deliver(new CompensationFailed(id, "Refund", "LedgerClosed"));
@@ -148,7 +148,7 @@ public class TransferStateMachineTests
         Assert.Contains("LedgerClosed", saga.FailureReason);
         AssertCompletedSince(before, saga);
         Assert.False(await t.Harness.Published.Any<TransferFailed>());
-        var alert = await t.Published<TransferNeedsAttention>(id, x => x.TransferId);
+        var alert = await PublishedOnce<TransferNeedsAttention>(t, id, x => x.TransferId);
         Assert.Equal(saga.FailureReason, alert.Reason);
         Assert.Equal(saga.Amount, alert.Amount);
     }
@@ -157,7 +157,7 @@ public class TransferStateMachineTests
     public async Task Second_start_with_the_same_id_is_ignored()
     {
         await using var t = await TransferHarness.StartAsync();
-        var id = await t.Withdrawing();
+        var id = await Withdrawing(t);
 
         var duplicate = await t.Deliver(Request(id) with { ToAccount = "acc-other", Amount = 999m });
 
@@ -175,7 +175,7 @@ public class TransferStateMachineTests
     public async Task Event_in_the_wrong_state_faults_and_leaves_the_saga_where_it_was()
     {
         await using var t = await TransferHarness.StartAsync();
-        var id = await t.Withdrawing();
+        var id = await Withdrawing(t);
 
         var consumed = await t.Deliver(new DepositCompleted(id));
 
@@ -249,127 +249,37 @@ public class TransferStateMachineTests
         Assert.InRange(saga.CompletedAt.Value, before, DateTime.UtcNow);
     }
 
-    /// <summary>A started test harness with only the transfer saga on it; dispose to stop the bus.</summary>
-    sealed class TransferHarness : IAsyncDisposable
+    /// <summary>The one message of type <typeparamref name="T"/> published for the transfer.</summary>
+    static async Task<T> PublishedOnce<T>(TransferHarness t, Guid id, Func<T, Guid> transferId)
+        where T : class
     {
-        readonly ServiceProvider _provider;
+        var published = await t.Harness.Published.SelectAsync<T>(x => transferId(x.Context.Message) == id).FirstOrDefault();
+        Assert.True(published is not null, $"no {typeof(T).Name} was published for {id}");
+        Assert.Single(t.Harness.Published.Select<T>(x => transferId(x.Context.Message) == id));
+        return published.Context.Message;
+    }
 
-        TransferHarness(ServiceProvider provider)
-        {
-            _provider = provider;
-            Harness = provider.GetRequiredService<ITestHarness>();
-            Saga = Harness.GetSagaStateMachineHarness<TransferStateMachine, TransferState>();
-        }
+    static async Task<Guid> Withdrawing(TransferHarness t)
+    {
+        var id = NewId.NextGuid();
+        await t.Deliver(Request(id));
+        await t.InState(id, x => x.Withdrawing);
+        return id;
+    }
 
-        public ITestHarness Harness { get; }
+    static async Task<Guid> Depositing(TransferHarness t)
+    {
+        var id = await Withdrawing(t);
+        await t.Deliver(new WithdrawCompleted(id));
+        await t.InState(id, x => x.Depositing);
+        return id;
+    }
 
-        public ISagaStateMachineTestHarness<TransferStateMachine, TransferState> Saga { get; }
-
-        /// <param name="steps">Step timers; a test that lets them fire also needs the harness to
-        /// wait through the quiet time before a timer, so it gets longer harness timeouts.</param>
-        public static async Task<TransferHarness> StartAsync(ActivitySteps? steps = null)
-        {
-            var testTimeout = steps is null ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(30);
-            var inactivityTimeout = steps is null ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(30);
-            var provider = new ServiceCollection()
-                .AddMassTransitTestHarness(x =>
-                {
-                    x.SetTestTimeouts(testTimeout: testTimeout, testInactivityTimeout: inactivityTimeout);
-                    x.AddSagaStateMachine<TransferStateMachine, TransferState>().InMemoryRepository();
-                    x.AddDelayedMessageScheduler();
-                    x.UsingInMemory((context, cfg) =>
-                    {
-                        cfg.UseDelayedMessageScheduler();
-                        cfg.ConfigureEndpoints(context);
-                    });
-                })
-                .AddSingleton(steps ?? ActivitySteps.Default)
-                .BuildServiceProvider(true);
-            var harness = new TransferHarness(provider);
-            await harness.Harness.Start();
-            return harness;
-        }
-
-        /// <summary>Publishes <paramref name="message"/> and waits until the saga has consumed it (or faulted on it).</summary>
-        public async Task<IReceivedMessage<T>> Deliver<T>(T message)
-            where T : class
-        {
-            var messageId = NewId.NextGuid();
-            await Harness.Bus.Publish(message, context => context.MessageId = messageId);
-
-            // Polls for the message itself: the harness's waiting queries end once the bus has been
-            // quiet for its inactivity timeout, which a busy machine can reach before the saga even runs.
-            var deadline = DateTime.UtcNow + Harness.TestTimeout;
-            while (true)
-            {
-                var consumed = Saga.Consumed.Select<T>(x => x.Context.MessageId == messageId).FirstOrDefault();
-                if (consumed is not null)
-                    return consumed;
-                Assert.True(DateTime.UtcNow < deadline, $"the saga did not consume {typeof(T).Name} within {Harness.TestTimeout}");
-                await Task.Delay(20);
-            }
-        }
-
-        /// <summary>Waits for the saga to be in <paramref name="state"/> and returns it.</summary>
-        public async Task<TransferState> InState(Guid id, Func<TransferStateMachine, State> state)
-        {
-            var name = state(Saga.StateMachine).Name;
-            var deadline = DateTime.UtcNow + Harness.TestTimeout;
-            while (true)
-            {
-                var saga = Saga.Sagas.Contains(id);
-                if (saga?.CurrentState == name)
-                    return saga;
-                Assert.True(DateTime.UtcNow < deadline, $"saga {id} is not in {name} but in {saga?.CurrentState ?? "no state"}");
-                await Task.Delay(20);
-            }
-        }
-
-        /// <summary>Waits until the saga's instance satisfies <paramref name="condition"/>.</summary>
-        public async Task WaitFor(Guid id, Func<TransferState, bool> condition, string what)
-        {
-            var deadline = DateTime.UtcNow + Harness.TestTimeout;
-            while (Saga.Sagas.Contains(id) is not { } saga || !condition(saga))
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-                await Task.Delay(50);
-            }
-        }
-
-        /// <summary>The one message of type <typeparamref name="T"/> published for the transfer.</summary>
-        public async Task<T> Published<T>(Guid id, Func<T, Guid> transferId)
-            where T : class
-        {
-            var published = await Harness.Published.SelectAsync<T>(x => transferId(x.Context.Message) == id).FirstOrDefault();
-            Assert.True(published is not null, $"no {typeof(T).Name} was published for {id}");
-            Assert.Single(Harness.Published.Select<T>(x => transferId(x.Context.Message) == id));
-            return published.Context.Message;
-        }
-
-        public async Task<Guid> Withdrawing()
-        {
-            var id = NewId.NextGuid();
-            await Deliver(Request(id));
-            await InState(id, x => x.Withdrawing);
-            return id;
-        }
-
-        public async Task<Guid> Depositing()
-        {
-            var id = await Withdrawing();
-            await Deliver(new WithdrawCompleted(id));
-            await InState(id, x => x.Depositing);
-            return id;
-        }
-
-        public async Task<Guid> Refunding(string reason)
-        {
-            var id = await Depositing();
-            await Deliver(new DepositRejected(id, reason));
-            await InState(id, x => x.Compensating);
-            return id;
-        }
-
-        public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+    static async Task<Guid> Refunding(TransferHarness t, string reason)
+    {
+        var id = await Depositing(t);
+        await t.Deliver(new DepositRejected(id, reason));
+        await t.InState(id, x => x.Compensating);
+        return id;
     }
 }
