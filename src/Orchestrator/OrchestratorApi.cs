@@ -12,6 +12,15 @@ namespace Sagas.Orchestrator;
 
 public static class OrchestratorApi
 {
+    /// <summary>The request pipeline and every endpoint; <c>Program.cs</c> and the tests' host both call this, so they serve the same thing.</summary>
+    public static WebApplication UseOrchestrator(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOrchestratorApi();
+        return app;
+    }
+
     /// <summary>Every endpoint under /api, grouped by feature; the one place a workflow's endpoints are added.</summary>
     public static IEndpointRouteBuilder MapOrchestratorApi(this IEndpointRouteBuilder app)
     {

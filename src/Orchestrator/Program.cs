@@ -6,9 +6,7 @@ builder.Services.AddOrchestrator(builder.Configuration);
 var app = builder.Build();
 await app.Services.MigrateOrchestratorDatabaseAsync(app.Configuration);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapOrchestratorApi();
+app.UseOrchestrator();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Sagas orchestrator API listening on {Urls}", string.Join(", ", app.Urls)));

@@ -43,9 +43,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         var app = builder.Build();
         await app.Services.MigrateOrchestratorDatabaseAsync(app.Configuration);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapOrchestratorApi();
+        app.UseOrchestrator();
         await app.StartAsync();
 
         return new ApiHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
