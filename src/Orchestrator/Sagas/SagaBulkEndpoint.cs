@@ -35,7 +35,8 @@ public static class SagaBulkEndpoint
             var filter = new SagaFilter(body.Type, body.State,
                 body.Since is null ? null : SagaFilterQuery.ParseTime("since", body.Since),
                 body.Until is null ? null : SagaFilterQuery.ParseTime("until", body.Until),
-                body.Attributes) { RunningOnly = true };
+                body.Attributes)
+            { RunningOnly = true };
             var now = clock.GetUtcNow().UtcDateTime;
             var types = catalog.Resolve(filter);
             if (op == SagaOperation.Signal && types.FirstOrDefault(t => signals.Find(t.StateType, request.Signal!) is null) is { } deaf)

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
-using Sagas.Durability.Visibility;
 using Sagas.Durability.Storage;
+using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.Orders;
 
