@@ -2,6 +2,7 @@ using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Schedules;
+using Sagas.Orchestrator.Security;
 using Sagas.Orchestrator.Workflows.Batches;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 using Sagas.Orchestrator.Workflows.Orders;
@@ -17,6 +18,7 @@ public static class OrchestratorApi
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiKey();
         app.MapOrchestratorApi();
         return app;
     }
@@ -31,7 +33,8 @@ public static class OrchestratorApi
         app.MapProvisioningEndpoints();
         app.MapOrderEndpoints();
         app.MapBatchEndpoints();
-        app.MapSignalEndpoints();
+        app.MapSagaEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapScheduleEndpoints();
         return app;
     }
