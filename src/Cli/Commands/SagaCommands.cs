@@ -190,7 +190,8 @@ public static class SagaCommands
             output.WriteLine();
             output.WriteLine("Fields");
             var table = new TableWriter("", "") { ShowHeaders = false };
-            foreach (var (name, value) in fields)
+            // Columns a workflow is not using now (no step in flight, no failure) are null; listing them is noise. --json has them all.
+            foreach (var (name, value) in fields.Where(f => f.Value is not null))
                 table.Add(name, Display.Value(value));
             table.Write(output, "  ");
         }

@@ -41,7 +41,7 @@ public static class WorkflowCommands
     }
 
     static string End(JsonNode? state) =>
-        Flag(state?["succeeded"]) ? "succeeded" : Flag(state?["terminal"]) ? "failed" : "";
+        Flag(state?["succeeded"]) ? "succeeded" : Flag(state?["terminal"]) ? "ended" : "";
 
     static bool Flag(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 }

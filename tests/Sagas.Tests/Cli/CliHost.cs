@@ -18,6 +18,7 @@ public class CliHost : IAsyncLifetime
     {
         // Orders here wait in Reserving (every reserve fails and is redelivered) so that a test can cancel one that runs.
         settings["Sagas:Activities:ReserveInventory:Faults:FailureRate"] = "1";
+        settings["Sagas:Workflows:Order:StuckAfter"] = "00:00:01";
     }
 
     public async Task InitializeAsync()
@@ -25,6 +26,8 @@ public class CliHost : IAsyncLifetime
         var settings = OrchestratorHost.Embedded(_file);
         Configure(settings);
         Api = await ApiHost.StartAsync(settings);
+        if (settings.GetValueOrDefault("Sagas:Api:Key") is { } key)
+            Api.Http.DefaultRequestHeaders.Add("X-Api-Key", key);
         foreach (var (account, balance) in new[] { ("alice", 1000m), ("bob", 0m) })
             (await Api.Http.PostAsJsonAsync("/api/accounts", new { accountId = account, balance })).EnsureSuccessStatusCode();
     }

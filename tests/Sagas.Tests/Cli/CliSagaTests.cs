@@ -87,6 +87,22 @@ public sealed class CliSagaTests(CliHost host)
     }
 
     [Fact]
+    public async Task An_order_with_no_transition_for_longer_than_its_threshold_is_stuck()
+    {
+        var id = (await host.RunAsync("start", "order", "--customer", "alice", "--item", "plum:1:2")).Succeeded().Id;
+        await Services.WaitForStateAsync<OrderState>(id, "Reserving");
+
+        await Eventually.TrueAsync(async () => (await host.RunAsync("stuck", "--type", "Order", "--json")).Succeeded().Json.GetProperty("items")
+            .EnumerateArray().Any(x => x.GetProperty("id").GetGuid() == id), "the order to be stuck");
+        Assert.Contains((await host.RunAsync("stuck")).Succeeded().Rows(), r => r[0] == id.ToString() && r[1] == "Order" && r[2] == "Reserving");
+        Assert.DoesNotContain((await host.RunAsync("stuck", "--type", "Transfer")).Succeeded().Rows(), r => r[0] == id.ToString());
+
+        (await host.RunAsync("cancel", id.ToString())).Succeeded();
+        await Services.WaitForStateAsync<OrderState>(id, "Cancelled");
+        Assert.DoesNotContain((await host.RunAsync("stuck")).Succeeded().Rows(), r => r[0] == id.ToString());
+    }
+
+    [Fact]
     public async Task An_unknown_saga_is_exit_code_3_for_every_command_that_names_one()
     {
         var unknown = Guid.NewGuid().ToString();
