@@ -1,0 +1,3 @@
+using Sagas.Cli;
+
+return await SagasCli.RunAsync(args, Console.Out, Console.Error);
