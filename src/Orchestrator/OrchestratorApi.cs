@@ -1,3 +1,4 @@
+using Sagas.Orchestrator.DeadLetters;
 using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
@@ -33,6 +34,7 @@ public static class OrchestratorApi
         app.MapBatchEndpoints();
         app.MapSignalEndpoints();
         app.MapScheduleEndpoints();
+        app.MapDeadLetterEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Sagas.ActivityWorkers;
 using Sagas.Durability.Activities;
+using Sagas.Durability.DeadLetters;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
@@ -26,6 +27,7 @@ public static class OrchestratorExtensions
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
         services.AddActivitySteps(configuration);
+        services.AddDeadLetters(configuration);
         services.AddOptions<BatchProcessingOptions>().Bind(configuration.GetSection(BatchProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var schedulerEnabled = configuration.GetSchedulerOptions().Enabled;
 
