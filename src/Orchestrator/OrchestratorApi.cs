@@ -1,3 +1,4 @@
+using Sagas.Orchestrator.DeadLetters;
 using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
@@ -36,6 +37,7 @@ public static class OrchestratorApi
         app.MapSagaEndpoints();
         app.MapWorkflowEndpoints();
         app.MapScheduleEndpoints();
+        app.MapDeadLetterEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Sagas.ActivityWorkers;
 using Sagas.Durability.Activities;
+using Sagas.Durability.DeadLetters;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
@@ -30,6 +31,7 @@ public static class OrchestratorExtensions
         services.AddApiKey(configuration);
         services.AddSagaOperations(configuration);
         services.AddActivitySteps(configuration);
+        services.AddDeadLetters(configuration);
         services.AddOptions<BatchProcessingOptions>().Bind(configuration.GetSection(BatchProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var schedulerEnabled = configuration.GetSchedulerOptions().Enabled;
 

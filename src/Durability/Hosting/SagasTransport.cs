@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Sagas.Durability.DeadLetters;
 using Sagas.Durability.Scheduling;
 
 namespace Sagas.Durability.Hosting;
@@ -15,6 +16,7 @@ public static class SagasTransport
     {
         // Queues and bindings must exist before anything is published, or RabbitMQ drops the message.
         bus.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
+        bus.AddDeadLetterPipes(options);
 
         if (options.Transport == TransportKind.RabbitMq)
         {

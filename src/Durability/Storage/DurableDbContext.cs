@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.DeadLetters;
 using Sagas.Durability.Outbox;
 using Sagas.Durability.Sagas;
 
@@ -60,6 +61,18 @@ public abstract class DurableDbContext(DbContextOptions options) : DbContext(opt
             entity.Property(x => x.FromState).HasMaxLength(64);
             entity.Property(x => x.ToState).HasMaxLength(64);
             entity.HasIndex(x => new { x.SagaType, x.OccurredAt });
+        });
+
+        modelBuilder.Entity<StoredDeadLetter>(entity =>
+        {
+            entity.ToTable("DeadLetters", t => t.ExcludeFromMigrations(!OwnsDurabilityTables));
+            entity.HasKey(x => x.SequenceNumber);
+            entity.Property(x => x.SequenceNumber).ValueGeneratedOnAdd();
+            entity.Property(x => x.Queue).HasMaxLength(256);
+            entity.Property(x => x.MessageType).HasMaxLength(512);
+            entity.Property(x => x.ContentType).HasMaxLength(128);
+            entity.HasIndex(x => x.MessageId);
+            entity.HasIndex(x => x.CorrelationId);
         });
     }
 }
