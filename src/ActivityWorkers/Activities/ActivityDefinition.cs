@@ -28,8 +28,11 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<TConsumer> consumer,
         IRegistrationContext context)
     {
-        endpoint.UseScheduledRedelivery(r => r.Exponential(_retry.MaxAttempts ?? int.MaxValue, _retry.InitialInterval, _retry.MaxInterval, _retry.InitialInterval));
-        endpoint.UseMessageRetry(r => r.Immediate(_retry.Immediate));
+        // MassTransit's policies need at least one attempt; zero means the stage is off, not a policy of none.
+        if (_retry.MaxAttempts is not 0)
+            endpoint.UseScheduledRedelivery(r => r.Exponential(_retry.MaxAttempts ?? int.MaxValue, _retry.InitialInterval, _retry.MaxInterval, _retry.InitialInterval));
+        if (_retry.Immediate > 0)
+            endpoint.UseMessageRetry(r => r.Immediate(_retry.Immediate));
         endpoint.UseDurableOutbox<LedgerDbContext>(context);
         // The consumer's pipe runs inside the outbox's transaction, which wraps the message's pipe.
         if (_faults.Enabled)
