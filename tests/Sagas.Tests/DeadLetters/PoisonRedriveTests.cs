@@ -21,11 +21,10 @@ public sealed class PoisonRedriveTests
 
     static async Task PoisonThenRedriveAsync(Dictionary<string, string?> settings)
     {
-        // Two attempts per delivery and one redelivery, all four fail; the fifth (the redrive) passes.
-        settings["Sagas:Activities:Deposit:Faults:FailFirst"] = "4";
+        // Two attempts and no redelivery (MaxAttempts 0 turns that stage off), both fail; the third (the redrive) passes.
+        settings["Sagas:Activities:Deposit:Faults:FailFirst"] = "2";
         settings["Sagas:Activities:Deposit:Retry:Immediate"] = "1";
-        settings["Sagas:Activities:Deposit:Retry:MaxAttempts"] = "1";
-        settings["Sagas:Activities:Deposit:Retry:InitialInterval"] = "00:00:00.200";
+        settings["Sagas:Activities:Deposit:Retry:MaxAttempts"] = "0";
         // The saga must not send the step again by itself: only the redrive may finish it.
         settings["Sagas:Activities:Deposit:StartToClose"] = "01:00:00";
         await using var api = await ApiHost.StartAsync(settings);
