@@ -1,3 +1,4 @@
+using Sagas.Orchestrator.Dashboard;
 using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
@@ -17,6 +18,7 @@ public static class OrchestratorApi
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboard();
         app.MapOrchestratorApi();
         return app;
     }
