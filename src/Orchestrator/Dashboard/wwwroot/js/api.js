@@ -16,10 +16,13 @@ export class ApiError extends Error {
   }
 }
 
-async function read(response) {
+async function read(response, what) {
   const text = await response.text();
   const body = text ? tryJson(text) : null;
-  if (!response.ok) throw new ApiError(response.status, body?.title, body?.detail ?? (typeof body === 'string' ? body : ''));
+  if (!response.ok) {
+    const detail = body?.detail || (typeof body === 'string' && body) || `${what} answered ${response.status}`;
+    throw new ApiError(response.status, body?.title, detail);
+  }
   return body;
 }
 
@@ -32,14 +35,14 @@ function tryJson(text) {
 }
 
 export async function get(path, signal) {
-  return read(await fetch(path, { headers: { accept: 'application/json' }, signal }));
+  return read(await fetch(path, { headers: { accept: 'application/json' }, signal }), `GET ${path}`);
 }
 
 export async function post(path, body) {
   const headers = { accept: 'application/json', 'content-type': 'application/json' };
   const key = apiKey.get();
   if (key) headers['X-Api-Key'] = key;
-  return read(await fetch(path, { method: 'POST', headers, body: JSON.stringify(body ?? {}) }));
+  return read(await fetch(path, { method: 'POST', headers, body: JSON.stringify(body ?? {}) }), `POST ${path}`);
 }
 
 /** A query string from the values that are set, in order. */
