@@ -82,7 +82,7 @@ function row(item, redrive) {
       h('td', {}, item.messageType),
       h('td', { class: 'exception' }, h('strong', {}, item.exceptionType ?? ''), h('br'), item.reason ?? ''),
       h('td', {}, item.correlationId ? sagaLink(item.correlationId) : '—'),
-      h('td', { class: 'buttons' }, details, h('button', { type: 'button', class: 'small', onclick: () => redrive(item) }, 'Redrive'))),
+      h('td', {}, h('div', { class: 'buttons' }, details, h('button', { type: 'button', class: 'small', onclick: () => redrive(item) }, 'Redrive')))),
     detail,
   ];
 }

@@ -48,5 +48,5 @@ function row(schedule, act) {
       next.length ? [time(next[0]), h('br'), h('span', { class: 'muted' }, fromNow(next[0]))] : h('span', { class: 'muted' }, paused ? 'paused' : 'none')),
     h('td', { 'data-testid': 'schedule-paused' }, paused ? 'yes' : schedule.state === 'Normal' ? 'no' : schedule.state),
     h('td', {}, schedule.lastRunId ? [sagaLink(schedule.lastRunId), schedule.lastOutcome ? ` ${schedule.lastOutcome}` : ''] : '—'),
-    h('td', { class: 'buttons' }, paused ? button('resume', 'Resume') : button('pause', 'Pause'), button('trigger', 'Run now')));
+    h('td', {}, h('div', { class: 'buttons' }, paused ? button('resume', 'Resume') : button('pause', 'Pause'), button('trigger', 'Run now'))));
 }
