@@ -5,6 +5,8 @@ using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
 using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Sagas;
+using Sagas.Orchestrator.Security;
 using Sagas.Orchestrator.Workflows.Batches;
 
 namespace Sagas.Orchestrator;
@@ -25,6 +27,8 @@ public static class OrchestratorExtensions
         services.AddLedger(configuration, options);
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
+        services.AddApiKey(configuration);
+        services.AddSagaOperations(configuration);
         services.AddActivitySteps(configuration);
         services.AddOptions<BatchProcessingOptions>().Bind(configuration.GetSection(BatchProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var schedulerEnabled = configuration.GetSchedulerOptions().Enabled;

@@ -112,6 +112,7 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
         try
         {
             await test(browser);
+            Assert.Empty(browser.ConsoleErrors());
         }
         catch
         {

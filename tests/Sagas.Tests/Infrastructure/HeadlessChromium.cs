@@ -84,6 +84,10 @@ public sealed class HeadlessChromium : IDisposable
         }
     }
 
+    /// <summary>What the page logged as errors (uncaught exceptions, failed requests) since the last call.</summary>
+    public IReadOnlyList<string> ConsoleErrors() =>
+        Driver.Manage().Logs.GetLog(LogType.Browser).Where(entry => entry.Level == LogLevel.Severe).Select(entry => entry.Message).ToList();
+
     public string TextOf(By by, string expected, string what) => Until(d => d.FindElement(by).Text, text => text == expected, what);
 
     /// <summary>A screenshot, the page's HTML and its console next to the test binaries, for a failure's log; returns the screenshot's path.</summary>
