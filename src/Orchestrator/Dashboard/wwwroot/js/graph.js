@@ -56,6 +56,13 @@ export function layout(graph) {
     }
     if (!moved) break;
   }
+  // A state entered by no transition (a compensation's outcome, say) sits just before where it leads.
+  const entered = new Set(edges.filter(e => e.from !== e.to).map(e => e.to));
+  for (const n of names) {
+    if (n === 'Initial' || entered.has(n)) continue;
+    const targets = edges.filter(e => e.from === n && e.to !== n).map(e => column.get(e.to));
+    if (targets.length) column.set(n, Math.max(1, Math.min(...targets) - 1));
+  }
   // A state no transition touches goes last, beside the outcomes.
   const touched = new Set(edges.flatMap(e => [e.from, e.to]));
   const last = Math.max(0, ...column.values());
@@ -170,11 +177,25 @@ export function drawGraph(workflow, id) {
   const starts = ports(forward, 'from', firstStop, at);
   const ends = ports(forward, 'to', lastStop, at);
 
+  // An event that leads to one state from many (terminate, cancel) is named once, under that state.
+  const sources = new Map();
+  for (const t of graph.transitions ?? []) {
+    const key = edgeKey(t.event, t.to);
+    if (!sources.has(key)) sources.set(key, new Set());
+    sources.get(key).add(t.from);
+  }
+  const common = (event, to) => sources.get(edgeKey(event, to)).size >= 3;
+  const commonInto = new Map();
+  for (const [key, from] of sources) {
+    const [event, to] = key.split('\u0000');
+    if (from.size >= 3) commonInto.set(to, [...(commonInto.get(to) ?? []), `${event} from ${from.size} states`]);
+  }
+
   let highest = 0;
   const arrows = edges.map(edge => {
     const a = at(edge.from);
     const b = at(edge.to);
-    const lines = edge.events;
+    const lines = edge.events.filter(event => !common(event, edge.to));
     let path;
     let label;
     if (edge.from === edge.to) {
@@ -208,8 +229,8 @@ export function drawGraph(workflow, id) {
       highest = Math.min(highest, peak);
     }
     highest = Math.min(highest, label.y - lines.length * lineHeight);
-    return s('g', { class: 'transition', 'data-from': edge.from, 'data-to': edge.to },
-      s('title', {}, `${edge.from} → ${edge.to} on ${lines.join(', ')}`),
+    return s('g', { class: lines.length ? 'transition' : 'transition common', 'data-from': edge.from, 'data-to': edge.to },
+      s('title', {}, `${edge.from} → ${edge.to} on ${edge.events.join(', ')}`),
       s('path', { d: path, 'marker-end': `url(#${marker})` }),
       s('text', { x: label.x, y: label.y - (lines.length - 1) * lineHeight, 'text-anchor': 'middle' },
         lines.map((line, i) => s('tspan', { x: label.x, dy: i === 0 ? 0 : lineHeight }, line))));
@@ -224,12 +245,14 @@ export function drawGraph(workflow, id) {
       s('title', {}, ''),
       s('rect', { x: p.x, y: p.y, width: p.w, height: p.h, rx: 8 }),
       s('text', { x: p.x + p.w / 2, y: p.y + 18, 'text-anchor': 'middle', class: 'name' }, name),
-      s('text', { x: p.x + p.w / 2, y: p.y + 36, 'text-anchor': 'middle', class: 'count', 'data-testid': `state-count-${workflow.type}-${name}` }, '0'));
+      s('text', { x: p.x + p.w / 2, y: p.y + 36, 'text-anchor': 'middle', class: 'count', 'data-testid': `state-count-${workflow.type}-${name}` }, '0'),
+      commonInto.has(name) ? s('text', { x: p.x + p.w / 2, y: p.y + p.h + 12, 'text-anchor': 'middle', class: 'common' }, commonInto.get(name).join(', ')) : null);
   });
 
   // What is drawn over the top sets where the picture starts.
   const top = highest - gap.margin;
-  const totalWidth = x.length ? x[x.length - 1] + columnWidth[columnWidth.length - 1] + gap.margin : 2 * gap.margin;
+  const labelEnds = [...commonInto].map(([name, events]) => at(name).x + at(name).w / 2 + (events.join(', ').length * 6.2) / 2 + gap.margin);
+  const totalWidth = Math.max(x.length ? x[x.length - 1] + columnWidth[columnWidth.length - 1] + gap.margin : 2 * gap.margin, ...labelEnds);
   const totalHeight = height + gap.margin - top;
   const svg = s('svg', {
     xmlns: 'http://www.w3.org/2000/svg', class: 'graph', role: 'img', 'aria-labelledby': `${id}-title`,
