@@ -1,3 +1,4 @@
+using Sagas.Orchestrator.Dashboard;
 using Sagas.Orchestrator.DeadLetters;
 using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Ledger;
@@ -20,6 +21,7 @@ public static class OrchestratorApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiKey();
+        app.UseDashboard();
         app.MapOrchestratorApi();
         return app;
     }
