@@ -15,7 +15,8 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
         Event(() => StartBonusCalculation, e => e.CorrelateById(m => m.Message.CalculationId));
         Event(() => BonusesCredited, e => e.CorrelateById(m => m.Message.CalculationId));
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
-        Terminal(Completed, Rejected, Failed);
+        Succeeded(Completed);
+        Terminal(Rejected, Failed);
 
         Initially(
             When(StartBonusCalculation, x => BonusCalculationValidation.Problem(x.Message) is not null || x.Message.Period is null)

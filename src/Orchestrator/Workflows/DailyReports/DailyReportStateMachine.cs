@@ -18,7 +18,8 @@ public class DailyReportStateMachine : DurableStateMachine<DailyReportState>
         Event(() => StartDailyReport, e => e.CorrelateById(m => m.Message.ReportId));
         Event(() => DailyReportComputed, e => e.CorrelateById(m => m.Message.ReportId));
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
-        Terminal(Completed, Failed);
+        Succeeded(Completed);
+        Terminal(Failed);
 
         Initially(
             When(StartDailyReport)

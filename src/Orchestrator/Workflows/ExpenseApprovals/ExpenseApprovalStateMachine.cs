@@ -31,7 +31,8 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
         });
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.CorrelationId));
         Schedule(() => DecisionTimeout, x => x.DecisionTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ExpenseId));
-        Terminal(Approved, Rejected, TimedOut);
+        Succeeded(Approved);
+        Terminal(Rejected, TimedOut);
 
         Initially(
             When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is not null)

@@ -24,7 +24,8 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
         Event(() => MailSent, e => e.CorrelateById(m => m.Message.ReminderId));
         Schedule(() => NextMail, x => x.NextMailTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ReminderId));
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.CorrelationId));
-        Terminal(Completed, Failed);
+        Succeeded(Completed);
+        Terminal(Failed);
 
         Initially(
             When(ScheduleReminders, x => ReminderValidation.Problem(x.Message) is not null)
