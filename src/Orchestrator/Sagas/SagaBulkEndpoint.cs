@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sagas.Durability.DeadLetters;
 using Sagas.Durability.Visibility;
 using Sagas.Orchestrator.Data;
 
@@ -19,17 +20,20 @@ public static class SagaBulkEndpoint
 
     public record BulkRefusal(Guid Id, string Reason);
 
-    public record BulkResult(string Operation, bool DryRun, int Matched, int Applied, IReadOnlyList<BulkRefusal> Refused);
+    /// <param name="Messages">For a redrive: the dead letters of the matching sagas.</param>
+    public record BulkResult(string Operation, bool DryRun, int Matched, int Applied, IReadOnlyList<BulkRefusal> Refused, int? Messages = null);
 
     public static Task<IResult> RunAsync(string operation, BulkRequest? request, SagaCatalog catalog, SignalCatalog signals, SagaControl control,
-        SagasDbContext db, TimeProvider clock, CancellationToken ct) =>
+        IDeadLetters deadLetters, SagasDbContext db, TimeProvider clock, CancellationToken ct) =>
         SagaEndpoints.Filtered(async () =>
         {
-            if (!Enum.TryParse<SagaOperation>(operation, ignoreCase: true, out var op) || int.TryParse(operation, out _))
-                throw new SagaFilterException($"unknown operation '{operation}'; use signal, cancel or terminate");
+            var redrive = operation.Equals("redrive", StringComparison.OrdinalIgnoreCase);
+            var op = SagaOperation.Signal;
+            if (!redrive && (!Enum.TryParse(operation, ignoreCase: true, out op) || int.TryParse(operation, out _)))
+                throw new SagaFilterException($"unknown operation '{operation}'; use signal, cancel, terminate or redrive");
             if (request?.Filter is not { } body)
                 throw new SagaFilterException("give a filter: {\"filter\": {\"type\": …, \"state\": …}}; an empty one {} means every running saga");
-            if (op == SagaOperation.Signal && string.IsNullOrWhiteSpace(request.Signal))
+            if (!redrive && op == SagaOperation.Signal && string.IsNullOrWhiteSpace(request.Signal))
                 throw new SagaFilterException("a bulk signal needs \"signal\": its name");
 
             var filter = new SagaFilter(body.Type, body.State,
@@ -38,6 +42,9 @@ public static class SagaBulkEndpoint
                 body.Attributes)
             { RunningOnly = true };
             var now = clock.GetUtcNow().UtcDateTime;
+            if (redrive)
+                return Results.Ok(await RedriveAsync(catalog, deadLetters, db, filter, request.DryRun ?? true, now, ct));
+
             var types = catalog.Resolve(filter);
             if (op == SagaOperation.Signal && types.FirstOrDefault(t => signals.Find(t.StateType, request.Signal!) is null) is { } deaf)
                 throw new SagaFilterException($"{deaf.Name} has no signal '{request.Signal}'; narrow the filter with a type that has it");
@@ -49,6 +56,32 @@ public static class SagaBulkEndpoint
             var (applied, refused) = await ApplyAsync(catalog, control, db, filter, op, request, now, ct);
             return Results.Ok(new BulkResult(op.ToString().ToLowerInvariant(), false, matched, applied, refused));
         });
+
+    /// <summary>Sends back to their queues the dead letters of every matching saga, so each resumes where its step failed.</summary>
+    static async Task<BulkResult> RedriveAsync(SagaCatalog catalog, IDeadLetters deadLetters, SagasDbContext db, SagaFilter filter, bool dryRun,
+        DateTime now, CancellationToken ct)
+    {
+        var sagas = new HashSet<Guid>();
+        string? page = null;
+        do
+        {
+            var batch = await catalog.ListAsync(db, filter, page, Chunk, now, ct);
+            sagas.UnionWith(batch.Items.Select(x => x.Id));
+            page = batch.NextPage;
+        }
+        while (page is not null);
+
+        var letters = (await deadLetters.ListAsync(new DeadLetterQuery(Limit: DeadLetterQuery.MaxLimit), ct))
+            .Where(x => x.CorrelationId is { } id && sagas.Contains(id)).ToList();
+        var applied = 0;
+        if (!dryRun)
+        {
+            foreach (var letter in letters)
+                applied += await deadLetters.RedriveAsync(letter.Id, ct) ? 1 : 0;
+        }
+
+        return new BulkResult("redrive", dryRun, sagas.Count, applied, [], letters.Count);
+    }
 
     static async Task<(int Applied, List<BulkRefusal> Refused)> ApplyAsync(SagaCatalog catalog, SagaControl control, SagasDbContext db,
         SagaFilter filter, SagaOperation op, BulkRequest request, DateTime now, CancellationToken ct)
