@@ -5,7 +5,7 @@ using Sagas.Cli.Output;
 namespace Sagas.Cli.Commands;
 
 /// <summary>
-/// <c>sagas bulk signal|cancel|terminate</c>: one action on every saga a filter matches. Without <c>--yes</c>
+/// <c>sagas bulk signal|cancel|terminate|redrive</c>: one action on every saga a filter matches. Without <c>--yes</c>
 /// it only counts them, so the count a person sees is what they confirm.
 /// </summary>
 public static class BulkCommands
@@ -14,10 +14,23 @@ public static class BulkCommands
 
     public static Command Create(CommandActions actions)
     {
-        var command = new Command("bulk", "Signal, cancel or terminate every saga a filter matches (counts only, unless --yes)");
+        var command = new Command("bulk", "Signal, cancel, terminate or redrive every saga a filter matches (counts only, unless --yes)");
         command.Add(Signal(actions));
         command.Add(End(actions, "cancel", "Cancel every matching saga"));
         command.Add(End(actions, "terminate", "Terminate every matching saga (no undo)"));
+        command.Add(Redrive(actions));
+        return command;
+    }
+
+    static Command Redrive(CommandActions actions)
+    {
+        var command = new Command("redrive", "Send the dead letters of every matching saga back to their queues");
+        var filter = Filtered(command);
+        var confirm = ConfirmOptions(command);
+        actions.Set(command, (session, parse, cancellationToken) => RunAsync(session, parse, confirm, "api/sagas/bulk/redrive", new JsonObject
+        {
+            ["filter"] = filter.Body(parse),
+        }, "sagas", "dead letters redriven", cancellationToken));
         return command;
     }
 

@@ -43,6 +43,8 @@ public sealed class CliErrorTests(CliErrorTests.PoisonDepositHost host) : IClass
 
         var count = (await host.RunAsync("errors", "redrive", "--saga", transfer.ToString())).Succeeded();
         Assert.Equal("1 messages match (dry run); add --yes to apply", count.Out.Trim());
+        var bulk = (await host.RunAsync("bulk", "redrive", "--type", "Transfer", "--state", "Depositing", "--json")).Succeeded().Json;
+        Assert.Equal((1, 1, true), (bulk.GetProperty("matched").GetInt32(), bulk.GetProperty("messages").GetInt32(), bulk.GetProperty("dryRun").GetBoolean()));
         Assert.Equal("Depositing", (await host.Api.Services.SagaAsync<TransferState>(transfer))!.CurrentState);
 
         (await host.RunAsync("errors", "redrive", id)).Succeeded();
