@@ -148,7 +148,8 @@ public class ProvisioningStateMachineTests
 
         // The attempts run out: gcp may still have been made, so it is deprovisioned like a success,
         // first since it was recorded last.
-        var compensating = await t.WaitFor(id, s => s.CurrentStep == "DeprovisionResource/gcp", "the deprovision of gcp");
+        // The harness's saga is the live object: wait for the transition too, not only the step it sets first.
+        var compensating = await t.WaitFor(id, s => s.CurrentStep == "DeprovisionResource/gcp" && s.CurrentState == "Compensating", "the deprovision of gcp");
         Assert.Equal("Compensating", compensating.CurrentState);
         Assert.Equal("gcp: no answer after 2 attempts", compensating.FailureReason);
         Assert.Equal(ProviderStatuses.Unanswered, compensating.Providers.Single(p => p.Provider == "gcp").Status);
