@@ -99,6 +99,15 @@ public sealed class SagaCatalog
         return null;
     }
 
+    /// <summary>Terminate and cancel are declared in every state but refused once a saga has ended; the picture should say so.</summary>
+    static SagaGraph WithoutGuardedEnds(SagaGraph graph, IReadOnlySet<string> terminal) =>
+        graph with
+        {
+            Transitions = graph.Transitions
+                .Where(t => !(terminal.Contains(t.From) && t.Event is nameof(TerminateSaga) or nameof(CancelSaga)))
+                .ToList(),
+        };
+
     static SagaType Describe<TSaga>(DurableStateMachine<TSaga> machine, Type machineType, int index, IModel model,
         IEndpointNameFormatter formatter, IConfiguration configuration)
         where TSaga : SagaInstance
@@ -118,7 +127,7 @@ public sealed class SagaCatalog
             Table = entity.GetTableName()!,
             StateType = typeof(TSaga),
             Address = new Uri($"queue:{formatter.Saga<TSaga>()}"),
-            Graph = SagaGraphVisitor<TSaga>.Draw(machine),
+            Graph = WithoutGuardedEnds(SagaGraphVisitor<TSaga>.Draw(machine), machine.TerminalStates),
             SearchAttributes = attributes,
             StuckAfter = configuration.GetValue<TimeSpan?>($"Sagas:Workflows:{name}:StuckAfter") ?? machine.StuckAfter,
         };
