@@ -7,6 +7,7 @@ using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Workflows.Orders;
 using Sagas.Orchestrator.Workflows.Transfers;
 using Sagas.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Sagas.Tests.Visibility;
 
@@ -14,7 +15,7 @@ namespace Sagas.Tests.Visibility;
 /// <c>GET /api/sagas</c> over 10,000 instances of two workflows, written straight into their tables:
 /// every page walked, filters checked against what was written, and bad filters refused.
 /// </summary>
-public class SagaListTests
+public class SagaListTests(ITestOutputHelper output)
 {
     const int Transfers = 6_000;
     const int Orders = 4_000;
@@ -23,18 +24,20 @@ public class SagaListTests
     static readonly string[] OrderStates = ["Completed", "Rejected", "Charging", "Cancelled"];
 
     [Fact]
-    public Task Lists_filters_and_pages_ten_thousand_instances_on_sqlite() => TestStacks.OnEmbeddedAsync(RunAsync);
+    public Task Lists_filters_and_pages_ten_thousand_instances_on_sqlite() => TestStacks.OnEmbeddedAsync(s => RunAsync(s, "SQLite"));
 
     [Fact]
-    public Task Lists_filters_and_pages_ten_thousand_instances_on_postgres() => TestStacks.OnRealStackAsync(RunAsync);
+    public Task Lists_filters_and_pages_ten_thousand_instances_on_postgres() => TestStacks.OnRealStackAsync(s => RunAsync(s, "PostgreSQL"));
 
-    static async Task RunAsync(Dictionary<string, string?> settings)
+    async Task RunAsync(Dictionary<string, string?> settings, string database)
     {
         await using var api = await ApiHost.StartAsync(settings);
         var seeded = await SeedAsync(api.Services);
 
         // Every page, newest first: each instance exactly once, although many share a creation time across tables.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var walked = await WalkAsync(api.Http, "/api/sagas?limit=500");
+        output.WriteLine($"{database}: 10,000 instances walked in 20 pages of 500 in {clock.ElapsedMilliseconds} ms");
         Assert.Equal(Transfers + Orders, walked.Count);
         Assert.Equal(seeded.Keys.Order(), walked.Select(x => x.Id).Order());
         Assert.True(walked.Zip(walked.Skip(1)).All(p => p.First.CreatedAt >= p.Second.CreatedAt), "pages are not newest first");
@@ -48,7 +51,9 @@ public class SagaListTests
         Assert.Equal(seeded.Values.Count(s => s.Type == "Order" && s.State == "Completed"), completedOrders.Count);
         Assert.All(completedOrders, x => Assert.Equal(("Order", "Completed"), (x.Type, x.State)));
 
+        clock.Restart();
         var customer = await WalkAsync(api.Http, "/api/sagas?attr.customerId=customer-7");
+        output.WriteLine($"{database}: attr.customerId over both types, {customer.Count} rows in pages of 50, in {clock.ElapsedMilliseconds} ms");
         Assert.Equal(seeded.Values.Where(s => s.Attribute == "customer-7").Select(s => s.Id).Order(), customer.Select(x => x.Id).Order());
         Assert.NotEmpty(customer);
 
