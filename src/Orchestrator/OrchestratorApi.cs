@@ -1,3 +1,4 @@
+using Sagas.Durability.Telemetry;
 using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
@@ -18,6 +19,7 @@ public static class OrchestratorApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOrchestratorApi();
+        app.MapSagasTelemetry();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
+using Sagas.Durability.Telemetry;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Workflows.Batches;
 
@@ -25,6 +26,7 @@ public static class OrchestratorExtensions
         services.AddLedger(configuration, options);
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
+        services.AddSagasTelemetry(configuration, "Sagas.Orchestrator");
         services.AddActivitySteps(configuration);
         services.AddOptions<BatchProcessingOptions>().Bind(configuration.GetSection(BatchProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var schedulerEnabled = configuration.GetSchedulerOptions().Enabled;

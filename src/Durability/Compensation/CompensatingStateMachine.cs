@@ -26,6 +26,7 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
         });
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
         Terminal(Compensated, NeedsAttention);
+        Undoing(Compensating, NeedsAttention);
 
         During(Compensating,
             When(CompensationCompleted, x => IsCurrent(x.Saga, x.Message.Step))

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sagas.Durability.Scheduling;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Hosting;
 
@@ -38,6 +39,7 @@ public static class SagasTransport
     {
         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         cfg.AddDeserializer(new PlainJsonSerializerFactory());
+        cfg.UseFilter(new SagaTraceFilter());
         // Schedules and delayed redeliveries go to the Quartz bridge, through the outbox when sent from a consumer.
         cfg.UseMessageScheduler(new Uri("queue:" + context.GetRequiredService<IOptions<SchedulerOptions>>().Value.QueueName));
         cfg.ConfigureEndpoints(context);
