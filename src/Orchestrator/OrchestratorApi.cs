@@ -3,6 +3,7 @@ using Sagas.Orchestrator.Inventory;
 using Sagas.Orchestrator.Ledger;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Schedules;
+using Sagas.Orchestrator.Security;
 using Sagas.Orchestrator.Workflows.Batches;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 using Sagas.Orchestrator.Workflows.Orders;
@@ -18,6 +19,7 @@ public static class OrchestratorApi
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiKey();
         app.MapOrchestratorApi();
         app.MapSagasTelemetry();
         return app;
@@ -33,7 +35,8 @@ public static class OrchestratorApi
         app.MapProvisioningEndpoints();
         app.MapOrderEndpoints();
         app.MapBatchEndpoints();
-        app.MapSignalEndpoints();
+        app.MapSagaEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapScheduleEndpoints();
         return app;
     }

@@ -6,6 +6,8 @@ using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
 using Sagas.Durability.Telemetry;
 using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Sagas;
+using Sagas.Orchestrator.Security;
 using Sagas.Orchestrator.Workflows.Batches;
 
 namespace Sagas.Orchestrator;
@@ -26,6 +28,8 @@ public static class OrchestratorExtensions
         services.AddLedger(configuration, options);
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddProblemDetails();
+        services.AddApiKey(configuration);
+        services.AddSagaOperations(configuration);
         services.AddSagasTelemetry(configuration, "Sagas.Orchestrator");
         services.AddActivitySteps(configuration);
         services.AddOptions<BatchProcessingOptions>().Bind(configuration.GetSection(BatchProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -24,9 +24,19 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
             e.CorrelateById(m => m.Message.CorrelationId);
             e.OnMissingInstance(m => m.Discard());
         });
+        Event(() => CancelSaga, e =>
+        {
+            e.CorrelateById(m => m.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
-        Terminal(Compensated, NeedsAttention);
+        Terminal(Compensated, NeedsAttention, Cancelled);
         Undoing(Compensating, NeedsAttention);
+
+        DuringAny(
+            When(CancelSaga, x => RefuseCancel(x.Saga) is null)
+                .Compensate(x => $"cancelled: {x.Message.Reason}", Cancelled),
+            Ignore(CancelSaga, x => RefuseCancel(x.Saga) is not null));
 
         During(Compensating,
             When(CompensationCompleted, x => IsCurrent(x.Saga, x.Message.Step))
@@ -78,12 +88,22 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
     /// <summary>A step or its undo could not finish: a person must look at it.</summary>
     public State NeedsAttention { get; protected set; } = null!;
 
+    /// <summary>Stopped on request, with every step done so far undone.</summary>
+    public State Cancelled { get; protected set; } = null!;
+
     public Event<CompensationCompleted> CompensationCompleted { get; protected set; } = null!;
     public Event<CompensationFailed> CompensationFailed { get; protected set; } = null!;
     public Event<CompensateSaga> CompensateSaga { get; protected set; } = null!;
+    public Event<CancelSaga> CancelSaga { get; protected set; } = null!;
 
     /// <summary>The timer of the step the saga waits on, forward or undo.</summary>
     public Schedule<TSaga, StepTimedOut> StepTimeout { get; protected set; } = null!;
+
+    /// <summary>A running saga can be cancelled unless it is already undoing; a workflow narrows this where an undo is unsafe.</summary>
+    public override string? RefuseCancel(TSaga saga) =>
+        HasEnded(saga) ? $"it has already ended in {saga.CurrentState}"
+        : saga.CurrentState == Compensating.Name ? "it is already undoing its steps"
+        : null;
 
     bool IsUndoable(TSaga saga) =>
         saga.CurrentState != Compensating.Name && (!TerminalStates.Contains(saga.CurrentState) || SucceededStates.Contains(saga.CurrentState));

@@ -17,23 +17,8 @@ public static class DurableStateMachineRegistration
     public static void AddDurableStateMachines<TContext>(this IBusRegistrationConfigurator bus, Assembly assembly)
         where TContext : DbContext
     {
-        foreach (var machine in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-        {
-            var state = StateType(machine);
-            if (state is not null)
-                AddOneMethod.MakeGenericMethod(machine, state, typeof(TContext)).Invoke(null, [bus]);
-        }
-    }
-
-    static Type? StateType(Type machine)
-    {
-        for (var type = machine.BaseType; type is not null; type = type.BaseType)
-        {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(DurableStateMachine<>))
-                return type.GetGenericArguments()[0];
-        }
-
-        return null;
+        foreach (var (machine, state) in DurableStateMachines.In(assembly))
+            AddOneMethod.MakeGenericMethod(machine, state, typeof(TContext)).Invoke(null, [bus]);
     }
 
     static void AddOne<TMachine, TSaga, TContext>(IBusRegistrationConfigurator bus)

@@ -5,7 +5,8 @@ namespace Sagas.Durability.Sagas;
 
 /// <summary>
 /// A state machine whose instances keep their state by name, record every transition in
-/// <c>saga_history</c>, and stay in their table once they reach a terminal state.
+/// <c>saga_history</c>, and stay in their table once they reach a terminal state. Any of them can
+/// be terminated by an operator; a workflow that can undo its steps can also be cancelled.
 /// </summary>
 public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga>
     where TSaga : SagaInstance
@@ -26,11 +27,40 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         ConnectEventObserver(telemetry);
         ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, clock));
         ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(clock));
+
+        Event(() => TerminateSaga, e =>
+        {
+            e.CorrelateById(m => m.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Terminal(Terminated);
+        DuringAny(
+            When(TerminateSaga, x => !HasEnded(x.Saga))
+                .Then(x => x.Saga.TerminationReason = x.Message.Reason)
+                .TransitionTo(Terminated),
+            Ignore(TerminateSaga, x => HasEnded(x.Saga)));
+
+        // A terminated saga still gets the answers and timers of the steps it had under way.
+        OnUnhandledEvent(x => x.Saga.CurrentState == Terminated.Name ? x.Ignore() : x.Throw());
     }
 
     public IReadOnlySet<string> TerminalStates => _terminalStates;
 
     public IReadOnlySet<string> SucceededStates => _succeededStates;
+
+    /// <summary>Stopped by an operator, with nothing undone; the reason is in <c>termination_reason</c>.</summary>
+    public State Terminated { get; protected set; } = null!;
+
+    public Event<TerminateSaga> TerminateSaga { get; protected set; } = null!;
+
+    /// <summary>How long an instance may stay in one state before operators are shown it as stuck.</summary>
+    public TimeSpan StuckAfter { get; private set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Why this saga cannot be cancelled now, or null if it can; a workflow with a <c>cancel</c> signal of its own says when it takes it.</summary>
+    public virtual string? RefuseCancel(TSaga saga) =>
+        HasEnded(saga) ? $"it has already ended in {saga.CurrentState}" : "this workflow has nothing to undo; terminate it instead";
+
+    public bool HasEnded(TSaga saga) => _terminalStates.Contains(saga.CurrentState);
 
     /// <summary>States in which the saga has ended; reaching one stamps <c>completed_at</c>.</summary>
     protected void Terminal(params State[] states)
@@ -56,4 +86,7 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         _compensatingStates.Add(undoing.Name);
         _undoFailedStates.Add(undoFailed.Name);
     }
+
+    /// <summary>For workflows that wait on people or long timers: the time after which a quiet instance counts as stuck.</summary>
+    protected void Stuck(TimeSpan after) => StuckAfter = after;
 }

@@ -20,4 +20,7 @@ public abstract class SagaInstance : SagaStateMachineInstance
 
     /// <summary>Where the parent is told that this saga finished.</summary>
     public string? ParentAddress { get; set; }
+
+    /// <summary>Why an operator terminated the saga, when one did.</summary>
+    public string? TerminationReason { get; set; }
 }

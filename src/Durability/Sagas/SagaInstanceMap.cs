@@ -14,10 +14,13 @@ public abstract class SagaInstanceMap<TSaga>(string tableName) : IEntityTypeConf
         entity.Property(x => x.CorrelationId).ValueGeneratedNever();
         entity.Property(x => x.CurrentState).HasMaxLength(64);
         entity.Property(x => x.Version).IsConcurrencyToken();
-        entity.HasIndex(x => x.CurrentState);
+        // Listings go newest first, by state or not; the id breaks ties so that a page ends at one row.
+        entity.HasIndex(x => new { x.CurrentState, x.CreatedAt });
+        entity.HasIndex(x => new { x.CreatedAt, x.CorrelationId });
         entity.HasIndex(x => x.UpdatedAt);
         entity.Property(x => x.ParentAddress).HasMaxLength(256);
         entity.HasIndex(x => x.ParentId);
+        entity.Property(x => x.TerminationReason).HasMaxLength(512);
 
         ConfigureFields(entity);
     }

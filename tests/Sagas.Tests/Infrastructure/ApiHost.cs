@@ -29,11 +29,12 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IBus Bus => Services.GetRequiredService<IBus>();
 
-    public static async Task<ApiHost> StartAsync(Dictionary<string, string?> settings, TimeProvider? clock = null)
+    /// <param name="urls">Where to listen; loopback on a free port unless a test needs otherwise.</param>
+    public static async Task<ApiHost> StartAsync(Dictionary<string, string?> settings, TimeProvider? clock = null, string urls = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(
             Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("SAGAS_TEST_LOG_LEVEL"), out var level) ? level : LogLevel.Warning);
         LogContext.Current = null;
@@ -46,7 +47,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.UseOrchestrator();
         await app.StartAsync();
 
-        return new ApiHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        return new ApiHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)) });
     }
 
     public async ValueTask DisposeAsync()

@@ -294,6 +294,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("succeeded");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer")
                         .HasColumnName("total");
@@ -310,14 +315,17 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_batch_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_batch_sagas_current_state");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_batch_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_batch_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_batch_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_batch_sagas_current_state_created_at");
 
                     b.ToTable("batch_sagas", (string)null);
                 });
@@ -387,7 +395,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasColumnName("period");
+                        .HasColumnName("period")
+                        .HasAnnotation("Sagas:SearchAttribute", "period");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("integer")
@@ -396,6 +405,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<Guid?>("StepTimeoutTokenId")
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
 
                     b.Property<decimal>("TotalCredited")
                         .HasPrecision(18, 2)
@@ -414,9 +428,6 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_bonus_calculation_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_bonus_calculation_sagas_current_state");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_bonus_calculation_sagas_parent_id");
 
@@ -425,6 +436,12 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_bonus_calculation_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_current_state_created_at");
 
                     b.ToTable("bonus_calculation_sagas", (string)null);
                 });
@@ -474,7 +491,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.Property<DateOnly>("ReportDate")
                         .HasColumnType("date")
-                        .HasColumnName("report_date");
+                        .HasColumnName("report_date")
+                        .HasAnnotation("Sagas:SearchAttribute", "reportDate");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("integer")
@@ -483,6 +501,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<Guid?>("StepTimeoutTokenId")
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
@@ -501,9 +524,6 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_daily_report_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_daily_report_sagas_current_state");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_daily_report_sagas_parent_id");
 
@@ -512,6 +532,12 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_daily_report_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_daily_report_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_daily_report_sagas_current_state_created_at");
 
                     b.ToTable("daily_report_sagas", (string)null);
                 });
@@ -577,7 +603,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("employee");
+                        .HasColumnName("employee")
+                        .HasAnnotation("Sagas:SearchAttribute", "employee");
 
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
@@ -605,6 +632,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -617,9 +649,6 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_expense_approval_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_expense_approval_sagas_current_state");
-
                     b.HasIndex("Employee")
                         .HasDatabaseName("ix_expense_approval_sagas_employee");
 
@@ -628,6 +657,12 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_expense_approval_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_expense_approval_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_expense_approval_sagas_current_state_created_at");
 
                     b.ToTable("expense_approval_sagas", (string)null);
                 });
@@ -676,7 +711,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("customer_id");
+                        .HasColumnName("customer_id")
+                        .HasAnnotation("Sagas:SearchAttribute", "customerId");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -723,6 +759,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -740,14 +781,20 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_fulfilment_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_fulfilment_sagas_current_state");
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_fulfilment_sagas_customer_id");
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_fulfilment_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_fulfilment_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_fulfilment_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_fulfilment_sagas_current_state_created_at");
 
                     b.ToTable("fulfilment_sagas", (string)null);
                 });
@@ -801,7 +848,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("customer_id");
+                        .HasColumnName("customer_id")
+                        .HasAnnotation("Sagas:SearchAttribute", "customerId");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -825,6 +873,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -837,14 +890,20 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_payment_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_payment_sagas_current_state");
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_payment_sagas_customer_id");
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_payment_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_payment_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_payment_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_payment_sagas_current_state_created_at");
 
                     b.ToTable("payment_sagas", (string)null);
                 });
@@ -916,6 +975,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -928,14 +992,17 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_reservation_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_reservation_sagas_current_state");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_reservation_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reservation_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_reservation_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_reservation_sagas_current_state_created_at");
 
                     b.ToTable("reservation_sagas", (string)null);
                 });
@@ -989,7 +1056,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("customer_id");
+                        .HasColumnName("customer_id")
+                        .HasAnnotation("Sagas:SearchAttribute", "customerId");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1023,6 +1091,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -1040,9 +1113,6 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_order_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_order_sagas_current_state");
-
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_order_sagas_customer_id");
 
@@ -1051,6 +1121,12 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_order_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_order_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_order_sagas_current_state_created_at");
 
                     b.ToTable("order_sagas", (string)null);
                 });
@@ -1099,7 +1175,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("environment");
+                        .HasColumnName("environment")
+                        .HasAnnotation("Sagas:SearchAttribute", "environment");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1128,6 +1205,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1140,9 +1222,6 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_provisioning_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_provisioning_sagas_current_state");
-
                     b.HasIndex("Environment")
                         .HasDatabaseName("ix_provisioning_sagas_environment");
 
@@ -1151,6 +1230,12 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_provisioning_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_provisioning_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_provisioning_sagas_current_state_created_at");
 
                     b.ToTable("provisioning_sagas", (string)null);
                 });
@@ -1238,6 +1323,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime?>("ThirdMailSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("third_mail_sent_at");
@@ -1254,9 +1344,6 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_reminder_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_reminder_sagas_current_state");
-
                     b.HasIndex("NextMailDueAt")
                         .HasDatabaseName("ix_reminder_sagas_next_mail_due_at");
 
@@ -1265,6 +1352,12 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reminder_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_reminder_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_reminder_sagas_current_state_created_at");
 
                     b.ToTable("reminder_sagas", (string)null);
                 });
@@ -1323,7 +1416,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("from_account");
+                        .HasColumnName("from_account")
+                        .HasAnnotation("Sagas:SearchAttribute", "fromAccount");
 
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
@@ -1342,11 +1436,17 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<string>("ToAccount")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("to_account");
+                        .HasColumnName("to_account")
+                        .HasAnnotation("Sagas:SearchAttribute", "toAccount");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1360,9 +1460,6 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.HasKey("CorrelationId")
                         .HasName("pk_transfer_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_transfer_sagas_current_state");
-
                     b.HasIndex("FromAccount")
                         .HasDatabaseName("ix_transfer_sagas_from_account");
 
@@ -1374,6 +1471,12 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_transfer_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_transfer_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_transfer_sagas_current_state_created_at");
 
                     b.ToTable("transfer_sagas", (string)null);
                 });

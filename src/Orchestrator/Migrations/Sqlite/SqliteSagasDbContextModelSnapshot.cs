@@ -287,6 +287,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("succeeded");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER")
                         .HasColumnName("total");
@@ -303,14 +308,17 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_batch_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_batch_sagas_current_state");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_batch_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_batch_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_batch_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_batch_sagas_current_state_created_at");
 
                     b.ToTable("batch_sagas", (string)null);
                 });
@@ -380,7 +388,8 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
-                        .HasColumnName("period");
+                        .HasColumnName("period")
+                        .HasAnnotation("Sagas:SearchAttribute", "period");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("INTEGER")
@@ -389,6 +398,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<Guid?>("StepTimeoutTokenId")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
 
                     b.Property<decimal>("TotalCredited")
                         .HasPrecision(18, 2)
@@ -407,9 +421,6 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_bonus_calculation_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_bonus_calculation_sagas_current_state");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_bonus_calculation_sagas_parent_id");
 
@@ -418,6 +429,12 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_bonus_calculation_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_current_state_created_at");
 
                     b.ToTable("bonus_calculation_sagas", (string)null);
                 });
@@ -467,7 +484,8 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.Property<DateOnly>("ReportDate")
                         .HasColumnType("TEXT")
-                        .HasColumnName("report_date");
+                        .HasColumnName("report_date")
+                        .HasAnnotation("Sagas:SearchAttribute", "reportDate");
 
                     b.Property<int>("StepAttempt")
                         .HasColumnType("INTEGER")
@@ -476,6 +494,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<Guid?>("StepTimeoutTokenId")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
@@ -494,9 +517,6 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_daily_report_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_daily_report_sagas_current_state");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_daily_report_sagas_parent_id");
 
@@ -505,6 +525,12 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_daily_report_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_daily_report_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_daily_report_sagas_current_state_created_at");
 
                     b.ToTable("daily_report_sagas", (string)null);
                 });
@@ -570,7 +596,8 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("employee");
+                        .HasColumnName("employee")
+                        .HasAnnotation("Sagas:SearchAttribute", "employee");
 
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
@@ -598,6 +625,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("submitted_at");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -610,9 +642,6 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_expense_approval_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_expense_approval_sagas_current_state");
-
                     b.HasIndex("Employee")
                         .HasDatabaseName("ix_expense_approval_sagas_employee");
 
@@ -621,6 +650,12 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_expense_approval_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_expense_approval_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_expense_approval_sagas_current_state_created_at");
 
                     b.ToTable("expense_approval_sagas", (string)null);
                 });
@@ -669,7 +704,8 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("customer_id");
+                        .HasColumnName("customer_id")
+                        .HasAnnotation("Sagas:SearchAttribute", "customerId");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -716,6 +752,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
@@ -733,14 +774,20 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_fulfilment_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_fulfilment_sagas_current_state");
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_fulfilment_sagas_customer_id");
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_fulfilment_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_fulfilment_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_fulfilment_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_fulfilment_sagas_current_state_created_at");
 
                     b.ToTable("fulfilment_sagas", (string)null);
                 });
@@ -794,7 +841,8 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("customer_id");
+                        .HasColumnName("customer_id")
+                        .HasAnnotation("Sagas:SearchAttribute", "customerId");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -818,6 +866,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -830,14 +883,20 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_payment_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_payment_sagas_current_state");
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_payment_sagas_customer_id");
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_payment_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_payment_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_payment_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_payment_sagas_current_state_created_at");
 
                     b.ToTable("payment_sagas", (string)null);
                 });
@@ -909,6 +968,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -921,14 +985,17 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_reservation_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_reservation_sagas_current_state");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_reservation_sagas_parent_id");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reservation_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_reservation_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_reservation_sagas_current_state_created_at");
 
                     b.ToTable("reservation_sagas", (string)null);
                 });
@@ -982,7 +1049,8 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("customer_id");
+                        .HasColumnName("customer_id")
+                        .HasAnnotation("Sagas:SearchAttribute", "customerId");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1016,6 +1084,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
@@ -1033,9 +1106,6 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_order_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_order_sagas_current_state");
-
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_order_sagas_customer_id");
 
@@ -1044,6 +1114,12 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_order_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_order_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_order_sagas_current_state_created_at");
 
                     b.ToTable("order_sagas", (string)null);
                 });
@@ -1092,7 +1168,8 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("environment");
+                        .HasColumnName("environment")
+                        .HasAnnotation("Sagas:SearchAttribute", "environment");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1121,6 +1198,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -1133,9 +1215,6 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_provisioning_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_provisioning_sagas_current_state");
-
                     b.HasIndex("Environment")
                         .HasDatabaseName("ix_provisioning_sagas_environment");
 
@@ -1144,6 +1223,12 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_provisioning_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_provisioning_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_provisioning_sagas_current_state_created_at");
 
                     b.ToTable("provisioning_sagas", (string)null);
                 });
@@ -1231,6 +1316,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<DateTime?>("ThirdMailSentAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("third_mail_sent_at");
@@ -1247,9 +1337,6 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_reminder_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_reminder_sagas_current_state");
-
                     b.HasIndex("NextMailDueAt")
                         .HasDatabaseName("ix_reminder_sagas_next_mail_due_at");
 
@@ -1258,6 +1345,12 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reminder_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_reminder_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_reminder_sagas_current_state_created_at");
 
                     b.ToTable("reminder_sagas", (string)null);
                 });
@@ -1316,7 +1409,8 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("from_account");
+                        .HasColumnName("from_account")
+                        .HasAnnotation("Sagas:SearchAttribute", "fromAccount");
 
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
@@ -1335,11 +1429,17 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("step_timeout_token_id");
 
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
                     b.Property<string>("ToAccount")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("to_account");
+                        .HasColumnName("to_account")
+                        .HasAnnotation("Sagas:SearchAttribute", "toAccount");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
@@ -1353,9 +1453,6 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.HasKey("CorrelationId")
                         .HasName("pk_transfer_sagas");
 
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_transfer_sagas_current_state");
-
                     b.HasIndex("FromAccount")
                         .HasDatabaseName("ix_transfer_sagas_from_account");
 
@@ -1367,6 +1464,12 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_transfer_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_transfer_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_transfer_sagas_current_state_created_at");
 
                     b.ToTable("transfer_sagas", (string)null);
                 });

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Sagas;
+using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.BonusCalculations;
 
@@ -14,6 +15,6 @@ public class BonusCalculationStateMap() : SagaInstanceMap<BonusCalculationState>
         entity.Property(x => x.TotalCredited).HasPrecision(18, 2);
         entity.Property(x => x.FailureReason).HasMaxLength(256);
         entity.Property(x => x.CurrentStep).HasMaxLength(64);
-        entity.HasIndex(x => x.Period);
+        entity.SearchAttribute(x => x.Period);
     }
 }

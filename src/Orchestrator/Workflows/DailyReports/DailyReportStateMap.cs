@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Sagas;
+using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.DailyReports;
 
@@ -11,6 +12,6 @@ public class DailyReportStateMap() : SagaInstanceMap<DailyReportState>("daily_re
         entity.Property(x => x.Total).HasPrecision(18, 2);
         entity.Property(x => x.FailureReason).HasMaxLength(256);
         entity.Property(x => x.CurrentStep).HasMaxLength(64);
-        entity.HasIndex(x => x.ReportDate);
+        entity.SearchAttribute(x => x.ReportDate);
     }
 }

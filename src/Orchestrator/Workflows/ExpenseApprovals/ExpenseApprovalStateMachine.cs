@@ -14,6 +14,8 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
     public ExpenseApprovalStateMachine(TimeProvider clock, ActivitySteps steps)
         : base(clock)
     {
+        // Waiting a week for a person is this workflow's normal; quiet past the deadline is not.
+        Stuck(DecisionTime + TimeSpan.FromDays(1));
         Event(() => SubmitExpense, e => e.CorrelateById(m => m.Message.ExpenseId));
         Event(() => ApproverNotified, e => e.CorrelateById(m => m.Message.ExpenseId));
         // A signal for an expense nobody submitted has nothing to act on; the API answers 404 for it.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Sagas;
+using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
@@ -14,6 +15,6 @@ public class ExpenseApprovalStateMap() : SagaInstanceMap<ExpenseApprovalState>("
         entity.Property(x => x.DecidedBy).HasMaxLength(64);
         entity.Property(x => x.Reason).HasMaxLength(512);
         entity.Property(x => x.CurrentStep).HasMaxLength(64);
-        entity.HasIndex(x => x.Employee);
+        entity.SearchAttribute(x => x.Employee);
     }
 }

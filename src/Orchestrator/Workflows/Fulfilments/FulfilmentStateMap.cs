@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Storage;
+using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.Fulfilments;
 
@@ -12,6 +13,7 @@ public class FulfilmentStateMap() : SagaInstanceMap<FulfilmentState>("fulfilment
         entity.Property(x => x.CustomerId).HasMaxLength(64);
         entity.Property(x => x.Items).HasJsonConversion();
         entity.Property(x => x.Total).HasPrecision(18, 2);
+        entity.SearchAttribute(x => x.CustomerId);
         entity.Property(x => x.PaymentOutcome).HasMaxLength(64);
         entity.Property(x => x.ReservationOutcome).HasMaxLength(64);
         entity.MapCompensations();
@@ -23,6 +25,7 @@ public class PaymentStateMap() : SagaInstanceMap<PaymentState>("payment_sagas")
     protected override void ConfigureFields(EntityTypeBuilder<PaymentState> entity)
     {
         entity.Property(x => x.CustomerId).HasMaxLength(64);
+        entity.SearchAttribute(x => x.CustomerId);
         entity.Property(x => x.Amount).HasPrecision(18, 2);
         entity.MapCompensations();
     }

@@ -36,7 +36,7 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
             e.OnMissingInstance(m => m.Discard());
         });
         Succeeded(Completed);
-        Terminal(Rejected, PaymentFailed, ShipmentFailed, Cancelled);
+        Terminal(Rejected, PaymentFailed, ShipmentFailed);
 
         Initially(
             When(StartOrder, x => OrderValidation.Problem(x.Message) is not null)
@@ -134,7 +134,6 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
     public State Rejected { get; private set; } = null!;
     public State PaymentFailed { get; private set; } = null!;
     public State ShipmentFailed { get; private set; } = null!;
-    public State Cancelled { get; private set; } = null!;
 
     public Event<StartOrder> StartOrder { get; private set; } = null!;
     public Event<InventoryReserved> InventoryReserved { get; private set; } = null!;
@@ -148,6 +147,9 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
 
     /// <summary>States in which a cancel still undoes the order.</summary>
     public static readonly IReadOnlySet<string> CancellableStates = new HashSet<string> { nameof(Reserving), nameof(Charging) };
+
+    public override string? RefuseCancel(OrderState saga) =>
+        CancellableStates.Contains(saga.CurrentState) ? null : CancelRefusal(saga.CurrentState);
 
     public static string CancelRefusal(string state) => state switch
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
+using Sagas.Durability.Visibility;
 using Sagas.Durability.Storage;
 
 namespace Sagas.Orchestrator.Workflows.Orders;
@@ -15,7 +16,7 @@ public class OrderStateMap() : SagaInstanceMap<OrderState>("order_sagas")
         entity.Property(x => x.Total).HasPrecision(18, 2);
         entity.Property(x => x.Charged).HasPrecision(18, 2);
         entity.Property(x => x.ShipmentId).HasMaxLength(64);
-        entity.HasIndex(x => x.CustomerId);
+        entity.SearchAttribute(x => x.CustomerId);
         entity.MapCompensations();
     }
 }

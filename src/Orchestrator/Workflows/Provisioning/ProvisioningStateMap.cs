@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
+using Sagas.Durability.Visibility;
 using Sagas.Durability.Storage;
 
 namespace Sagas.Orchestrator.Workflows.Provisioning;
@@ -14,7 +15,7 @@ public class ProvisioningStateMap() : SagaInstanceMap<ProvisioningState>("provis
         // A JSON column rather than a child table: the statuses change only with the saga, in its
         // transaction under its row lock, and the saga repository loads one row without joins.
         entity.Property(x => x.Providers).HasJsonConversion();
-        entity.HasIndex(x => x.Environment);
+        entity.SearchAttribute(x => x.Environment);
         entity.MapCompensations();
     }
 }

@@ -18,6 +18,8 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
     public ReminderStateMachine(TimeProvider clock, ActivitySteps steps)
         : base(clock)
     {
+        // The last sleep lasts a month.
+        Stuck(TimeSpan.FromDays(32));
         Event(() => ScheduleReminders, e => e.CorrelateById(m => m.Message.ReminderId));
         Event(() => MailSent, e => e.CorrelateById(m => m.Message.ReminderId));
         Schedule(() => NextMail, x => x.NextMailTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ReminderId));

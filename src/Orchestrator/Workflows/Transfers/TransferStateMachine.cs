@@ -76,6 +76,13 @@ public class TransferStateMachine : CompensatingStateMachine<TransferState>
         During([Compensating, Completed, Refunded, NeedsAttention, Compensated], Ignore(DepositCompleted), Ignore(DepositRejected));
     }
 
+    /// <summary>
+    /// A refund while the withdrawal or the deposit may still land could pay twice, and the ledger
+    /// keeps no tombstone to stop a late one; so a running transfer is left to finish or terminated.
+    /// </summary>
+    public override string? RefuseCancel(TransferState saga) =>
+        base.RefuseCancel(saga) ?? "a transfer cannot be undone while money is in flight; terminate it instead";
+
     public State Withdrawing { get; private set; } = null!;
     public State Depositing { get; private set; } = null!;
     public State Completed { get; private set; } = null!;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
+using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.Transfers;
 
@@ -12,8 +13,8 @@ public class TransferStateMap() : SagaInstanceMap<TransferState>("transfer_sagas
         entity.Property(x => x.FromAccount).HasMaxLength(64);
         entity.Property(x => x.ToAccount).HasMaxLength(64);
         entity.Property(x => x.Amount).HasPrecision(18, 2);
-        entity.HasIndex(x => x.FromAccount);
-        entity.HasIndex(x => x.ToAccount);
+        entity.SearchAttribute(x => x.FromAccount);
+        entity.SearchAttribute(x => x.ToAccount);
         entity.MapCompensations();
     }
 }

@@ -65,7 +65,7 @@ public sealed class ExpenseApiTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.BadRequest, unknownSignal.StatusCode);
             var body = await unknownSignal.Content.ReadAsStringAsync();
-            Assert.Contains("Unknown signal 'escalate'", body, StringComparison.Ordinal);
+            Assert.Contains("ExpenseApproval has no signal 'escalate'", body, StringComparison.Ordinal);
             Assert.Contains("approve", body, StringComparison.Ordinal);
         }
 

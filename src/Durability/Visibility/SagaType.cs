@@ -1,0 +1,38 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Durability.Visibility;
+
+/// <summary>One registered state machine as operators see it: its table, states, graph and searchable fields.</summary>
+public abstract class SagaType
+{
+    public required string Name { get; init; }
+    public required int Index { get; init; }
+    public required string Table { get; init; }
+    public required Type StateType { get; init; }
+    public required Uri Address { get; init; }
+    public required SagaGraph Graph { get; init; }
+    public required IReadOnlyList<SearchAttribute> SearchAttributes { get; init; }
+    public required TimeSpan StuckAfter { get; init; }
+    public abstract IReadOnlySet<string> TerminalStates { get; }
+    public abstract IReadOnlySet<string> SucceededStates { get; }
+
+    public SearchAttribute? FindAttribute(string name) =>
+        SearchAttributes.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    internal abstract Task<List<SagaSummary>> ListAsync(DbContext db, SagaFilter filter, SagaPageCursor? after, int take, DateTime now, CancellationToken cancellationToken);
+
+    internal abstract Task<int> CountAsync(DbContext db, SagaFilter filter, DateTime now, CancellationToken cancellationToken);
+
+    public abstract Task<Dictionary<string, int>> CountByStateAsync(DbContext db, CancellationToken cancellationToken);
+
+    public abstract Task<SagaInstance?> FindAsync(DbContext db, Guid id, CancellationToken cancellationToken);
+
+    public abstract Task<List<SagaSummary>> ChildrenAsync(DbContext db, Guid parentId, CancellationToken cancellationToken);
+
+    /// <summary>Why the instance cannot be cancelled now, or null if it can; the saga itself decides races.</summary>
+    public abstract string? RefuseCancel(SagaInstance saga);
+
+    public bool HasEnded(SagaInstance saga) => TerminalStates.Contains(saga.CurrentState);
+}

@@ -1,0 +1,9 @@
+using System.Reflection;
+
+namespace Sagas.Durability.Visibility;
+
+/// <summary>A business column a workflow made searchable, as <c>attr.{Name}</c>.</summary>
+public sealed record SearchAttribute(string Name, string Column, PropertyInfo Property)
+{
+    public string Kind => SearchAttributeValues.Describe(Property.PropertyType);
+}
