@@ -7,18 +7,14 @@ using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.Extensions.Logging;
 using Quartz;
-using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Scheduling;
 
 /// <summary>Sends a trigger's stored message to its destination with its original envelope.</summary>
-public sealed class ScheduledMessageJob(IBus bus, SagaMetrics metrics, ILogger<ScheduledMessageJob> logger) : IJob
+public sealed class ScheduledMessageJob(IBus bus, ILogger<ScheduledMessageJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        if (context.ScheduledFireTimeUtc is { } due)
-            metrics.TimerFired(context.FireTimeUtc - due);
-
         var data = context.MergedJobDataMap;
         var destination = new Uri(Required(data, ScheduledMessageKeys.Destination));
         var endpoint = await bus.GetSendEndpoint(destination).ConfigureAwait(false);

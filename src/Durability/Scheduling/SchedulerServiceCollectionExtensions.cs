@@ -42,6 +42,7 @@ public static class SchedulerServiceCollectionExtensions
                 scheduler.IdleWaitTime = options.IdleWaitTime;
             });
             quartz.UseDefaultThreadPool(options.MaxConcurrency);
+            quartz.AddTriggerListener<SchedulerLagListener>();
             quartz.UsePersistentStore(store =>
             {
                 store.ConfigureStore(ado =>

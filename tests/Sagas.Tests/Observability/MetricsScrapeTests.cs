@@ -11,8 +11,8 @@ namespace Sagas.Tests.Observability;
 /// <summary>
 /// The orchestrator's executable on the embedded stack, run as its own process so its meters count
 /// only its own work (MassTransit's instruments are process-wide statics, and other tests' hosts share
-/// this process): a transfer whose withdrawal fails at first, so its step timer fires and the step
-/// is sent again before a redelivery answers, and an order whose payment is declined and compensated; then <c>/metrics</c> is scraped and parsed.
+/// this process): a transfer whose deposit fails once and is retried, an order whose payment is declined and compensated,
+/// and a schedule firing every second (Quartz timers); then <c>/metrics</c> is scraped and parsed.
 /// </summary>
 public sealed partial class MetricsScrapeTests
 {
@@ -26,13 +26,9 @@ public sealed partial class MetricsScrapeTests
             ["ConnectionStrings__Sagas"] = $"Data Source={file}",
             ["Urls"] = url,
             ["Sagas__Scheduler__IdleWaitTime"] = "00:00:01",
-            // Each withdrawal message fails its first attempt and is redelivered 4 s later; the step's
-            // 1 s timer fires well before that (a durable timer through Quartz) and sends the step again.
-            ["Sagas__Activities__Withdraw__Faults__FailFirst"] = "1",
-            ["Sagas__Activities__Withdraw__Retry__Immediate"] = "0",
-            ["Sagas__Activities__Withdraw__Retry__InitialInterval"] = "00:00:04",
-            ["Sagas__Activities__Withdraw__StartToClose"] = "00:00:01",
-            ["Sagas__Activities__Withdraw__MaxAttempts"] = "20",
+            // The deposit fails its first attempt, and an immediate retry does it.
+            ["Sagas__Activities__Deposit__Faults__FailFirst"] = "1",
+            ["Sagas__Activities__Deposit__Retry__Immediate"] = "1",
         });
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         try
@@ -44,6 +40,7 @@ public sealed partial class MetricsScrapeTests
             await PostAsync(http, "/api/accounts", new { accountId = "bob", balance = 0 });
             await PostAsync(http, "/api/accounts", new { accountId = "poor", balance = 5 });
             (await http.PutAsJsonAsync("/api/inventory/mug", new { quantity = 10 })).EnsureSuccessStatusCode();
+            await PostAsync(http, "/api/schedules", new { name = "every-second", interval = "00:00:01", workflow = "DailyReport", input = new { reportDate = "2026-11-01" } });
 
             var transfer = (await PostAsync(http, "/api/transfers", new { fromAccount = "alice", toAccount = "bob", amount = 30 })).GetProperty("transferId").GetGuid();
             var order = (await PostAsync(http, "/api/orders", new { customerId = "poor", items = new[] { new { sku = "mug", quantity = 3, price = 12.5m } } }))
@@ -59,8 +56,9 @@ public sealed partial class MetricsScrapeTests
             {
                 metrics = PrometheusText.Parse(await http.GetStringAsync("/metrics"));
                 return metrics.ValueOf("sagas_compensated_total", ("saga_type", "Order")) >= 1
-                    && metrics.ValueOf("sagas_completed_total", ("saga_type", "Transfer")) >= 1;
-            }, "the ends to be counted");
+                    && metrics.ValueOf("sagas_completed_total", ("saga_type", "Transfer")) >= 1
+                    && metrics.ValueOf("sagas_scheduler_lag_seconds_count") >= 1;
+            }, "the ends and a timer to be counted");
 
             AssertSagaCounters(metrics);
             AssertHistogramsAndGauges(metrics);
@@ -94,10 +92,10 @@ public sealed partial class MetricsScrapeTests
         Assert.Equal(1, metrics.ValueOf("sagas_failed_total", ("saga_type", "Order")));
         Assert.Equal(1, metrics.ValueOf("sagas_compensated_total", ("saga_type", "Order")));
 
-        // Every saga sample names its type; nothing is counted untyped.
+        // Every saga sample names its type (the schedule's DailyReport runs are counted too); nothing is counted untyped.
         Assert.All(metrics.Samples.Where(s => s.Name.StartsWith("sagas_", StringComparison.Ordinal) && s.Name.EndsWith("_total", StringComparison.Ordinal)
                 && !s.Name.StartsWith("sagas_activity", StringComparison.Ordinal)),
-            s => Assert.Contains(s.Labels["saga_type"], new[] { "Transfer", "Order" }));
+            s => Assert.Contains(s.Labels["saga_type"], new[] { "Transfer", "Order", "DailyReport" }));
     }
 
     static void AssertHistogramsAndGauges(PrometheusText metrics)
@@ -109,22 +107,22 @@ public sealed partial class MetricsScrapeTests
         Assert.Equal(1, metrics.ValueOf("sagas_transition_duration_seconds_bucket", ("saga_type", "Transfer"), ("event", "StartTransfer"), ("le", "+Inf")));
 
         Assert.Equal("histogram", metrics.Types.GetValueOrDefault("sagas_activity_duration_seconds"));
-        var faulted = metrics.ValueOf("sagas_activity_duration_seconds_count", ("activity", "Withdraw"), ("outcome", "faulted"));
-        Assert.True(faulted >= 1, "the first withdrawal attempt failed");
-        Assert.True(metrics.ValueOf("sagas_activity_duration_seconds_count", ("activity", "Withdraw"), ("outcome", "succeeded")) >= 1);
+        Assert.Equal(0, metrics.ValueOf("sagas_activity_duration_seconds_count", ("activity", "Withdraw"), ("outcome", "faulted")));
+        Assert.Equal(1, metrics.ValueOf("sagas_activity_duration_seconds_count", ("activity", "Withdraw"), ("outcome", "succeeded")));
+        Assert.Equal(1, metrics.ValueOf("sagas_activity_duration_seconds_count", ("activity", "Deposit"), ("outcome", "faulted")));
         Assert.Equal(1, metrics.ValueOf("sagas_activity_duration_seconds_count", ("activity", "Deposit"), ("outcome", "succeeded")));
         Assert.Equal(1, metrics.ValueOf("sagas_activity_duration_seconds_count", ("activity", "ChargePayment"), ("outcome", "succeeded")));
         Assert.Equal("counter", metrics.Types.GetValueOrDefault("sagas_activity_retries_total"));
-        // A retry is a redelivered attempt; each failed one is redelivered.
-        Assert.InRange(metrics.ValueOf("sagas_activity_retries_total", ("activity", "Withdraw")), 1, faulted);
-        Assert.Equal(0, metrics.ValueOf("sagas_activity_retries_total", ("activity", "Deposit")));
+        // A retry is an attempt after a message's first: the deposit's immediate retry.
+        Assert.Equal(1, metrics.ValueOf("sagas_activity_retries_total", ("activity", "Deposit")));
+        Assert.Equal(0, metrics.ValueOf("sagas_activity_retries_total", ("activity", "Withdraw")));
 
         Assert.Equal("gauge", metrics.Types.GetValueOrDefault("sagas_outbox_backlog"));
         Assert.InRange(Assert.Single(metrics.Find("sagas_outbox_backlog")).Value, 0, 1000);
         Assert.Equal("histogram", metrics.Types.GetValueOrDefault("sagas_outbox_delivery_lag_seconds"));
         Assert.True(metrics.ValueOf("sagas_outbox_delivery_lag_seconds_count") >= 10, "every step, reply and event went through the outbox");
         Assert.Equal("histogram", metrics.Types.GetValueOrDefault("sagas_scheduler_lag_seconds"));
-        Assert.True(metrics.ValueOf("sagas_scheduler_lag_seconds_count") >= 1, "the withdrawal's step timer fired");
+        Assert.True(metrics.ValueOf("sagas_scheduler_lag_seconds_count") >= 1, "the schedule fired");
         Assert.InRange(metrics.ValueOf("sagas_scheduler_lag_seconds_sum"), 0, 30);
     }
 
