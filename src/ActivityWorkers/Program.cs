@@ -2,12 +2,15 @@ using MassTransit;
 using Sagas.ActivityWorkers;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.Durability.Hosting;
+using Sagas.Durability.Telemetry;
 
 var builder = Host.CreateApplicationBuilder(args);
 var options = builder.Configuration.GetSagasOptions();
 
 builder.Services.AddLedger(builder.Configuration, options);
 builder.Services.AddOutboxDelivery<LedgerDbContext>(builder.Configuration);
+// No HTTP listener here, so no /metrics: the worker's meters and spans go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+builder.Services.AddSagasTelemetry(builder.Configuration, "Sagas.ActivityWorkers");
 builder.Services.AddMassTransit(bus =>
 {
     bus.AddTransferActivities();

@@ -1,3 +1,4 @@
+using Sagas.Durability.Telemetry;
 using Sagas.Orchestrator.Dashboard;
 using Sagas.Orchestrator.DeadLetters;
 using Sagas.Orchestrator.Inventory;
@@ -23,6 +24,7 @@ public static class OrchestratorApi
         app.UseApiKey();
         app.UseDashboard();
         app.MapOrchestratorApi();
+        app.MapSagasTelemetry();
         return app;
     }
 

@@ -5,6 +5,7 @@ using Sagas.Durability.DeadLetters;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
+using Sagas.Durability.Telemetry;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Security;
@@ -30,6 +31,7 @@ public static class OrchestratorExtensions
         services.AddProblemDetails();
         services.AddApiKey(configuration);
         services.AddSagaOperations(configuration);
+        services.AddSagasTelemetry(configuration, "Sagas.Orchestrator");
         services.AddActivitySteps(configuration);
         services.AddDeadLetters(configuration);
         services.AddOptions<BatchProcessingOptions>().Bind(configuration.GetSection(BatchProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.Durability.Hosting;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.ActivityWorkers.Activities;
 
@@ -35,6 +36,7 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
             endpoint.UseMessageRetry(r => r.Immediate(_retry.Immediate));
         endpoint.UseDurableOutbox<LedgerDbContext>(context);
         // The consumer's pipe runs inside the outbox's transaction, which wraps the message's pipe.
+        consumer.UseFilter(new ActivityTelemetryFilter<TConsumer>(ActivityName, context.GetRequiredService<SagaMetrics>()));
         if (_faults.Enabled)
             consumer.UseFilter(new ActivityFaultFilter<TConsumer>(ActivityName, _faults));
     }

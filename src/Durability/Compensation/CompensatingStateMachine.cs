@@ -31,6 +31,7 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
         });
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
         Terminal(Compensated, NeedsAttention, Cancelled);
+        Undoing(Compensating, NeedsAttention);
 
         DuringAny(
             When(CancelSaga, x => RefuseCancel(x.Saga) is null)

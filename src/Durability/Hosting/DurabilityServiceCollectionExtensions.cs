@@ -10,6 +10,7 @@ using Npgsql;
 using Sagas.Durability.Outbox;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Storage;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Hosting;
 
@@ -30,6 +31,8 @@ public static class DurabilityServiceCollectionExtensions
             services.AddSingleton(new DurableDatabase(options.Database));
             services.AddSingleton<OutboxNotifier>();
             services.TryAddSingleton(TimeProvider.System);
+            services.AddMetrics();
+            services.TryAddSingleton<SagaMetrics>();
             AddDbContext<DurabilityDbContext, SqliteDurabilityDbContext, PostgresDurabilityDbContext>(services, options, connectionString);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sagas.Durability.DeadLetters;
 using Sagas.Durability.Scheduling;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Hosting;
 
@@ -40,6 +41,7 @@ public static class SagasTransport
     {
         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         cfg.AddDeserializer(new PlainJsonSerializerFactory());
+        cfg.UseFilter(new SagaTraceFilter());
         // Schedules and delayed redeliveries go to the Quartz bridge, through the outbox when sent from a consumer.
         cfg.UseMessageScheduler(new Uri("queue:" + context.GetRequiredService<IOptions<SchedulerOptions>>().Value.QueueName));
         cfg.ConfigureEndpoints(context);

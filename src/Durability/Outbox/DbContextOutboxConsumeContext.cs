@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Outbox;
 
@@ -16,10 +17,25 @@ sealed class DbContextOutboxConsumeContext<TMessage>(
     OutboxConsumeOptions options,
     IServiceProvider provider,
     DbContext db,
-    TimeProvider clock)
+    TimeProvider clock,
+    SagaConsumeTelemetry telemetry)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider)
     where TMessage : class
 {
+    public override bool HasPayloadType(Type payloadType) => payloadType == typeof(SagaConsumeTelemetry) || base.HasPayloadType(payloadType);
+
+    public override bool TryGetPayload<T>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T payload)
+        where T : class
+    {
+        if (telemetry is T found)
+        {
+            payload = found;
+            return true;
+        }
+
+        return base.TryGetPayload(out payload!);
+    }
+
     public override bool ContinueProcessing { get; set; }
     public override bool IsMessageConsumed => false;
     public override bool IsOutboxDelivered => false;
@@ -38,6 +54,8 @@ sealed class DbContextOutboxConsumeContext<TMessage>(
 
     public override Task AddSend<T>(SendContext<T> context)
     {
+        if (telemetry.SagaId is { } sagaId)
+            context.Headers.Set(SagaTracing.SagaIdHeader, sagaId.ToString("D"));
         var message = OutboxMessages.FromSendContext(context, clock.GetUtcNow().UtcDateTime);
         lock (db)
             db.Add(message);

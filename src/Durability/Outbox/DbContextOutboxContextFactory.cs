@@ -5,6 +5,7 @@ using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sagas.Durability.Storage;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Outbox;
 
@@ -19,6 +20,7 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
     DurableDatabase database,
     OutboxNotifier notifier,
     TimeProvider clock,
+    SagaMetrics metrics,
     ILogger<DbContextOutboxContextFactory<TDbContext>> logger)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -28,6 +30,8 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
     {
         var messageId = context.GetOriginalMessageId() ?? IdFromBody(context);
         var timer = Stopwatch.StartNew();
+        // One per attempt: what a rolled-back attempt did to sagas is never reported.
+        var telemetry = new SagaConsumeTelemetry { SagaId = SagaTracing.SagaIdOf(context) };
 
         using (await database.WriteGate.EnterAsync(context.CancellationToken).ConfigureAwait(false))
         {
@@ -45,12 +49,13 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
             {
                 db.Add(new InboxMessage { MessageId = messageId, ConsumerId = options.ConsumerId, ConsumedAt = clock.GetUtcNow().UtcDateTime });
 
-                await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock)).ConfigureAwait(false);
+                await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock, telemetry)).ConfigureAwait(false);
 
                 await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(context.CancellationToken).ConfigureAwait(false);
+            metrics.Committed(telemetry, timer.Elapsed);
 
             if (consumed)
                 logger.LogInformation("Message {MessageId} was already consumed by {ConsumerType}; acknowledged without running it again", messageId, options.ConsumerType);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sagas.Durability.Storage;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Outbox;
 
@@ -21,6 +22,7 @@ public sealed class OutboxDeliveryService<TDbContext>(
     OutboxNotifier notifier,
     TimeProvider clock,
     IOptions<OutboxDeliveryOptions> options,
+    SagaMetrics metrics,
     ILogger<OutboxDeliveryService<TDbContext>> logger)
     : BackgroundService
     where TDbContext : DbContext
@@ -29,6 +31,7 @@ public sealed class OutboxDeliveryService<TDbContext>(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        metrics.ObserveOutboxBacklog(CountBacklog);
         var sweepers = database.Provider == DatabaseProvider.Postgres ? Math.Max(1, _options.Sweepers) : 1;
         return Task.WhenAll(Enumerable.Range(0, sweepers).Select(_ => Task.Run(() => SweepAsync(stoppingToken), stoppingToken)));
     }
@@ -101,11 +104,27 @@ public sealed class OutboxDeliveryService<TDbContext>(
             var endpoint = await bus.GetSendEndpoint(message.DestinationAddress!).ConfigureAwait(false);
             await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), cancellationToken)
                 .ConfigureAwait(false);
+            metrics.OutboxDelivered(clock.GetUtcNow().UtcDateTime - row.SentTime);
             return row.SequenceNumber;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "Outbox message {MessageId} to {Destination} not delivered yet", row.MessageId, row.DestinationAddress);
+            return null;
+        }
+    }
+
+    /// <summary>Read when metrics are collected, which is seldom (a scrape); a database that does not answer reports nothing.</summary>
+    long? CountBacklog()
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>().LongCount();
+        }
+        catch (Exception exception)
+        {
+            logger.LogDebug(exception, "Outbox backlog not measured");
             return null;
         }
     }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Sagas;
 
@@ -12,6 +13,8 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
 {
     readonly HashSet<string> _terminalStates = [];
     readonly HashSet<string> _succeededStates = [];
+    readonly HashSet<string> _compensatingStates = [];
+    readonly HashSet<string> _undoFailedStates = [];
 
     /// <param name="clock">Stamps history and <c>completed_at</c>; pass the injected one so moved time agrees.</param>
     protected DurableStateMachine(TimeProvider? clock = null)
@@ -19,6 +22,9 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         clock ??= TimeProvider.System;
         InstanceState(x => x.CurrentState);
         ConnectStateObserver(new ChildSagaObserver<TSaga>(_terminalStates, _succeededStates));
+        var telemetry = new SagaTelemetryObserver<TSaga>(_terminalStates, _succeededStates, _compensatingStates, _undoFailedStates);
+        ConnectStateObserver(telemetry);
+        ConnectEventObserver(telemetry);
         ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, clock));
         ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(clock));
 
@@ -69,6 +75,16 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         Terminal(states);
         foreach (var state in states)
             _succeededStates.Add(state.Name);
+    }
+
+    /// <summary>
+    /// The state in which the saga undoes its steps: a terminal state reached from it counts as
+    /// compensated, unless it is <paramref name="undoFailed"/>, where an undo could not be done.
+    /// </summary>
+    protected void Undoing(State undoing, State undoFailed)
+    {
+        _compensatingStates.Add(undoing.Name);
+        _undoFailedStates.Add(undoFailed.Name);
     }
 
     /// <summary>For workflows that wait on people or long timers: the time after which a quiet instance counts as stuck.</summary>

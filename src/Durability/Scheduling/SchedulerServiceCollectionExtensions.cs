@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Storage;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Durability.Scheduling;
 
@@ -41,6 +42,7 @@ public static class SchedulerServiceCollectionExtensions
                 scheduler.IdleWaitTime = options.IdleWaitTime;
             });
             quartz.UseDefaultThreadPool(options.MaxConcurrency);
+            quartz.AddTriggerListener<SchedulerLagListener>();
             quartz.UsePersistentStore(store =>
             {
                 store.ConfigureStore(ado =>
@@ -61,6 +63,7 @@ public static class SchedulerServiceCollectionExtensions
         });
         // Started and stopped with the bus (SchedulerLifetime), not by a hosted service of its own.
         services.AddBusObserver<SchedulerLifetime>();
+        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: [SagasTelemetryExtensions.ReadyTag], timeout: SagasTelemetryExtensions.CheckTimeout);
         return services;
     }
 
