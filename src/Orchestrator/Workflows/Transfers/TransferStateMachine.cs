@@ -55,6 +55,8 @@ public class TransferStateMachine : CompensatingStateMachine<TransferState>
         During(Depositing,
             When(DepositCompleted)
                 .EndStep(StepTimeout)
+                // Once the money has arrived, a refund alone would create money: a done transfer has nothing left to undo.
+                .ForgetCompensation(WithdrawStep)
                 .Publish(x => new TransferCompleted(x.Saga.CorrelationId, x.Saga.FromAccount, x.Saga.ToAccount, x.Saga.Amount))
                 .TransitionTo(Completed),
             When(DepositRejected)

@@ -96,6 +96,7 @@ public class TransferStateMachineTests
 
         var saga = await t.InState(id, x => x.Completed);
         Assert.Null(saga.FailureReason);
+        Assert.Empty(saga.Compensations);
         AssertCompletedSince(before, saga);
         Assert.Equal(new TransferCompleted(id, From, To, Amount), await PublishedOnce<TransferCompleted>(t, id, m => m.TransferId));
         Assert.False(await t.Harness.Published.Any<TransferFailed>());
