@@ -45,6 +45,13 @@ public sealed class SagaCatalog
                 throw new SagaFilterException($"{types.Single().Name} has no state '{state}'; its states: {string.Join(", ", types.Single().Graph.States)}");
         }
 
+        if (filter.Type is null && filter.State is { } anyState)
+        {
+            types = types.Where(t => t.Graph.States.Contains(anyState)).ToList();
+            if (!types.Any())
+                throw new SagaFilterException($"no workflow has a state '{anyState}'");
+        }
+
         foreach (var attribute in filter.Attributes.Keys)
         {
             var having = types.Where(t => t.FindAttribute(attribute) is not null).ToList();

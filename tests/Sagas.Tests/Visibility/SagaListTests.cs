@@ -65,6 +65,7 @@ public class SagaListTests(ITestOutputHelper output)
         await AssertInvalidAsync(api.Http, "/api/sagas?type=Nope", "unknown type 'Nope'");
         await AssertInvalidAsync(api.Http, "/api/sagas?type=Order&state=Flying", "Order has no state 'Flying'");
         await AssertInvalidAsync(api.Http, "/api/sagas?attr.shoeSize=4", "no workflow has the search attribute 'shoeSize'");
+        await AssertInvalidAsync(api.Http, "/api/sagas?state=Completd", "no workflow has a state 'Completd'");
         await AssertInvalidAsync(api.Http, "/api/sagas?since=yesterday", "since must be an ISO 8601 time");
         await AssertInvalidAsync(api.Http, "/api/sagas?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z", "since must be before until");
         await AssertInvalidAsync(api.Http, "/api/sagas?limit=0", "limit must be between 1 and 500");
