@@ -106,20 +106,7 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(moves, svg.FindElements(By.CssSelector("g.transition")).Select(t => $"{t.GetAttribute("data-from")}→{t.GetAttribute("data-to")}").Order().ToList());
     }
 
-    async Task InBrowserAsync(Func<HeadlessChromium, Task> test, [CallerMemberName] string name = "")
-    {
-        using var browser = HeadlessChromium.Start();
-        try
-        {
-            await test(browser);
-            Assert.Empty(browser.ConsoleErrors());
-        }
-        catch
-        {
-            output.WriteLine($"Screenshot of the failure: {browser.SaveEvidence(name)}");
-            throw;
-        }
-    }
+    Task InBrowserAsync(Func<HeadlessChromium, Task> test, [CallerMemberName] string name = "") => HeadlessChromium.RunAsync(output, name, test);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

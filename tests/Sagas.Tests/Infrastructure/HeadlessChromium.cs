@@ -1,6 +1,7 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
+using Xunit.Abstractions;
 
 namespace Sagas.Tests.Infrastructure;
 
@@ -62,7 +63,42 @@ public sealed class HeadlessChromium : IDisposable
         }
     }
 
+    /// <summary>Runs a test in a browser of its own; a page that logged errors fails it, and a failure leaves its evidence in the test's output.</summary>
+    public static async Task RunAsync(ITestOutputHelper output, string name, Func<HeadlessChromium, Task> test)
+    {
+        using var browser = Start();
+        try
+        {
+            await test(browser);
+            Assert.Empty(browser.ConsoleErrors());
+        }
+        catch
+        {
+            output.WriteLine($"Screenshot of the failure: {browser.SaveEvidence(name)}");
+            throw;
+        }
+    }
+
     public void Open(Uri address) => Driver.Navigate().GoToUrl(address);
+
+    /// <summary>Waits for the page's <c>confirm()</c> and accepts it; returns its question.</summary>
+    public string AcceptConfirmation(string what)
+    {
+        var dialog = Until<IAlert?>(d =>
+        {
+            try
+            {
+                return d.SwitchTo().Alert();
+            }
+            catch (NoAlertPresentException)
+            {
+                return null;
+            }
+        }, alert => alert is not null, what)!;
+        var question = dialog.Text ?? "";
+        dialog.Accept();
+        return question;
+    }
 
     /// <summary>Waits until <paramref name="read"/> gives a value <paramref name="accept"/> takes; the page re-renders while it polls, so a vanished element just means "not yet".</summary>
     public T Until<T>(Func<IWebDriver, T> read, Func<T, bool> accept, string what)
