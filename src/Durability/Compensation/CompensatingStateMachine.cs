@@ -1,6 +1,7 @@
 using MassTransit;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
+using Sagas.Durability.Visibility;
 
 namespace Sagas.Durability.Compensation;
 
@@ -74,7 +75,15 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
         During(others, Ignore(CompensationCompleted), Ignore(CompensationFailed));
     }
 
+    readonly HashSet<string> _compensationEnds = [];
+
     internal ActivitySteps Steps { get; }
+
+    /// <summary>Where the last undo leads is chosen when compensation starts, so the definition alone does not show it.</summary>
+    public override IEnumerable<SagaTransition> TransitionsChosenAtRunTime =>
+        _compensationEnds.Order().Select(end => new SagaTransition(Compensating.Name, CompensationCompleted.Name, end));
+
+    internal void AddCompensationEnd(State endIn) => _compensationEnds.Add(endIn.Name);
 
     // The setters below are protected, not private: MassTransit finds states and events by reflecting on
     // the derived machine, which cannot see a base class's private setter.

@@ -59,14 +59,17 @@ public static class CompensationBinderExtensions
     public static EventActivityBinder<TSaga, TData> Compensate<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder,
         Func<BehaviorContext<TSaga, TData>, string> reason, State endIn)
         where TSaga : SagaInstance, ICompensatingState
-        where TData : class =>
-        binder
+        where TData : class
+    {
+        Machine(binder).AddCompensationEnd(endIn);
+        return binder
             .Then(x =>
             {
                 x.Saga.FailureReason = reason(x);
                 x.Saga.CompensatedState = endIn.Name;
             })
             .CompensateNext();
+    }
 
     internal static EventActivityBinder<TSaga, TData> CompensateNext<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder)
         where TSaga : SagaInstance, ICompensatingState

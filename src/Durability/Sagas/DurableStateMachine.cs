@@ -1,5 +1,6 @@
 using MassTransit;
 using Sagas.Durability.Telemetry;
+using Sagas.Durability.Visibility;
 
 namespace Sagas.Durability.Sagas;
 
@@ -59,6 +60,9 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     /// <summary>Why this saga cannot be cancelled now, or null if it can; a workflow with a <c>cancel</c> signal of its own says when it takes it.</summary>
     public virtual string? RefuseCancel(TSaga saga) =>
         HasEnded(saga) ? $"it has already ended in {saga.CurrentState}" : "this workflow has nothing to undo; terminate it instead";
+
+    /// <summary>Transitions the state machine makes to a state it picks at run time, for the graph operators see.</summary>
+    public virtual IEnumerable<SagaTransition> TransitionsChosenAtRunTime => [];
 
     public bool HasEnded(TSaga saga) => _terminalStates.Contains(saga.CurrentState);
 

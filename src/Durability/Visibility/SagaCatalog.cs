@@ -134,7 +134,7 @@ public sealed class SagaCatalog
             Table = entity.GetTableName()!,
             StateType = typeof(TSaga),
             Address = new Uri($"queue:{formatter.Saga<TSaga>()}"),
-            Graph = WithoutGuardedEnds(SagaGraphVisitor<TSaga>.Draw(machine), machine.TerminalStates),
+            Graph = WithoutGuardedEnds(SagaGraphVisitor<TSaga>.Draw(machine, machine.TransitionsChosenAtRunTime), machine.TerminalStates),
             SearchAttributes = attributes,
             StuckAfter = configuration.GetValue<TimeSpan?>($"Sagas:Workflows:{name}:StuckAfter") ?? machine.StuckAfter,
         };

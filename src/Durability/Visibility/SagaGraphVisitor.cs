@@ -6,7 +6,8 @@ namespace Sagas.Durability.Visibility;
 /// <summary>
 /// Walks a state machine's definition and keeps each transition with the state it leaves.
 /// MassTransit's own graph joins all states through one node per event, which loses that.
-/// Transitions chosen at run time (an end state a compensation picks) are not in the definition.
+/// Transitions chosen at run time (the end state a compensation picks) are not in the definition;
+/// the machine lists those itself.
 /// </summary>
 sealed class SagaGraphVisitor<TSaga> : StateMachineVisitor
     where TSaga : class, SagaStateMachineInstance
@@ -15,10 +16,11 @@ sealed class SagaGraphVisitor<TSaga> : StateMachineVisitor
     State? _state;
     Event? _event;
 
-    public static SagaGraph Draw(StateMachine<TSaga> machine)
+    public static SagaGraph Draw(StateMachine<TSaga> machine, IEnumerable<SagaTransition> chosenAtRunTime)
     {
         var visitor = new SagaGraphVisitor<TSaga>();
         machine.Accept(visitor);
+        visitor._transitions.UnionWith(chosenAtRunTime);
         var states = machine.States.Where(s => s.Name != machine.Final.Name).Select(s => s.Name).ToList();
         var transitions = visitor._transitions.Where(t => t.From != t.To).OrderBy(t => states.IndexOf(t.From)).ThenBy(t => t.Event).ToList();
         return new SagaGraph(states, machine.Events.Select(e => e.Name).ToList(), transitions);

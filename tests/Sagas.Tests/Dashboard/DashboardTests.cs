@@ -42,10 +42,10 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
             browser.TextOf(awaiting, "0", "AwaitingDecision to be empty again");
 
             // The state box links to the list of its instances, and the list to the instance's page.
-            browser.Driver.FindElement(By.CssSelector($"[data-testid='state-{Expenses}-Approved']")).Click();
+            browser.Click(By.CssSelector($"[data-testid='state-{Expenses}-Approved']"), "the Approved state");
             browser.Until(d => d.FindElements(By.CssSelector("[data-testid='saga-row']")).Select(r => r.GetAttribute("data-id")).ToList(),
                 ids => ids.SequenceEqual([expenseId.ToString()]), "the approved expense alone in the list of approved expenses");
-            browser.Driver.FindElement(By.CssSelector($"[data-testid='saga-row'][data-id='{expenseId}'] a")).Click();
+            browser.Click(By.CssSelector($"[data-testid='saga-row'][data-id='{expenseId}'] a"), "the expense's row");
 
             browser.TextOf(By.CssSelector("[data-testid='saga-state']"), "Approved", "the instance page to show Approved");
             var timeline = browser.Until(
@@ -77,14 +77,15 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
 
             Assert.Equal(nextFire, DateTimeOffset.Parse(shown!, System.Globalization.CultureInfo.InvariantCulture));
             Assert.True(nextFire > DateTimeOffset.UtcNow);
-            var cells = browser.Driver.FindElement(row).FindElements(By.CssSelector("th, td")).Select(c => c.Text).ToList();
+            // The page redraws its table every 2 s, so every read and click is retried when it meets a replaced row.
+            var cells = browser.Until(d => d.FindElement(row).FindElements(By.CssSelector("th, td")).Select(c => c.Text).ToList(), c => c.Count >= 5, "the schedule's cells");
             Assert.Equal("morning-report", cells[0]);
             Assert.Equal("DailyReport", cells[1]);
             Assert.Equal("30 9 * * * (Europe/Paris)", cells[2]);
             Assert.Equal("no", cells[4]);
 
             // Paused from the page: the API agrees, and so does the page after its refresh.
-            browser.Driver.FindElement(row).FindElement(By.XPath(".//button[text()='Pause']")).Click();
+            browser.Click(By.XPath("//tr[@data-name='morning-report']//button[text()='Pause']"), "the Pause button");
             browser.TextOf(By.CssSelector("[data-testid='schedule-row'][data-name='morning-report'] [data-testid='schedule-paused']"), "yes", "the schedule shown paused");
             Assert.Equal("Paused", (await api.Http.GetFromJsonAsync<JsonElement>("/api/schedules/morning-report")).GetProperty("state").GetString());
         });

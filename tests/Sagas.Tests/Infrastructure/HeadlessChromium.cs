@@ -124,6 +124,14 @@ public sealed class HeadlessChromium : IDisposable
     public IReadOnlyList<string> ConsoleErrors() =>
         Driver.Manage().Logs.GetLog(LogType.Browser).Where(entry => entry.Level == LogLevel.Severe).Select(entry => entry.Message).ToList();
 
+    /// <summary>Clicks what <paramref name="by"/> finds, finding it again if a refresh replaced it first.</summary>
+    public void Click(By by, string what) =>
+        Until(d =>
+        {
+            d.FindElement(by).Click();
+            return true;
+        }, clicked => clicked, what);
+
     public string TextOf(By by, string expected, string what) => Until(d => d.FindElement(by).Text, text => text == expected, what);
 
     /// <summary>A screenshot, the page's HTML and its console next to the test binaries, for a failure's log; returns the screenshot's path.</summary>

@@ -41,6 +41,25 @@ public sealed class SagaControlApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_workflow_graph_is_drawn_from_its_definition_with_where_its_compensation_ends()
+    {
+        var workflows = await Http.GetFromJsonAsync<JsonElement>("/api/workflows");
+        var order = workflows.EnumerateArray().Single(w => w.GetProperty("type").GetString() == "Order");
+        var edges = order.GetProperty("graph").GetProperty("transitions").EnumerateArray()
+            .Select(t => (t.GetProperty("from").GetString(), t.GetProperty("event").GetString(), t.GetProperty("to").GetString())).ToList();
+
+        Assert.Contains(("Reserving", "InventoryReserved", "Charging"), edges);
+        Assert.Contains(("Charging", "TerminateSaga", "Terminated"), edges);
+        // Chosen when compensation starts, so only the machine can say so; the definition alone would leave Compensating a dead end.
+        Assert.Contains(("Compensating", "CompensationCompleted", "Cancelled"), edges);
+        Assert.Contains(("Compensating", "CompensationCompleted", "PaymentFailed"), edges);
+        // An ended order refuses to be terminated, so no such edge is drawn.
+        Assert.DoesNotContain(("Completed", "TerminateSaga", "Terminated"), edges);
+        Assert.Equal(["customerId"], order.GetProperty("searchAttributes").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Contains(order.GetProperty("states").EnumerateArray(), s => s.GetProperty("name").GetString() == "Completed" && s.GetProperty("succeeded").GetBoolean());
+    }
+
+    [Fact]
     public async Task Terminate_stops_a_waiting_saga_with_the_reason_and_then_refuses_everything()
     {
         var id = await SubmitAsync("erin");
