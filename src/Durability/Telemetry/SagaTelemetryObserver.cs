@@ -17,10 +17,7 @@ sealed class SagaTelemetryObserver<TSaga>(
     : IStateObserver<TSaga>, IEventObserver<TSaga>
     where TSaga : SagaInstance
 {
-    /// <summary>The saga's type as people name the workflow: <c>OrderState</c> is an <c>Order</c>.</summary>
-    public static readonly string SagaType = typeof(TSaga).Name.EndsWith("State", StringComparison.Ordinal) && typeof(TSaga).Name.Length > "State".Length
-        ? typeof(TSaga).Name[..^"State".Length]
-        : typeof(TSaga).Name;
+    static readonly string SagaType = SagaTypeName.Of(typeof(TSaga));
 
     public Task StateChanged(BehaviorContext<TSaga> context, State currentState, State previousState)
     {

@@ -23,9 +23,9 @@ public sealed class SagaCatalog
     {
         var formatter = services.GetService<IEndpointNameFormatter>() ?? DefaultEndpointNameFormatter.Instance;
         Types = DurableStateMachines.In(workflows)
-            .OrderBy(x => x.Machine.Name, StringComparer.Ordinal)
+            .OrderBy(x => SagaTypeName.Of(x.State), StringComparer.Ordinal)
             .Select((x, index) => (SagaType)DescribeMethod.MakeGenericMethod(x.State)
-                .Invoke(null, [services.GetRequiredService(x.Machine), x.Machine, index, model, formatter, configuration])!)
+                .Invoke(null, [services.GetRequiredService(x.Machine), index, model, formatter, configuration])!)
             .ToList();
     }
 
@@ -39,17 +39,19 @@ public sealed class SagaCatalog
     {
         IEnumerable<SagaType> types = Types;
         if (filter.Type is { } name)
-        {
             types = [Find(name) ?? throw new SagaFilterException($"unknown type '{name}'; known: {string.Join(", ", Types.Select(t => t.Name))}")];
-            if (filter.State is { } state && !types.Single().Graph.States.Contains(state))
-                throw new SagaFilterException($"{types.Single().Name} has no state '{state}'; its states: {string.Join(", ", types.Single().Graph.States)}");
-        }
 
-        if (filter.Type is null && filter.State is { } anyState)
+        if (filter.State is { } state)
         {
-            types = types.Where(t => t.Graph.States.Contains(anyState)).ToList();
-            if (!types.Any())
-                throw new SagaFilterException($"no workflow has a state '{anyState}'");
+            var stated = types.Where(t => t.Graph.States.Contains(state)).ToList();
+            if (stated.Count == 0)
+            {
+                throw new SagaFilterException(filter.Type is null
+                    ? $"no workflow has a state '{state}'"
+                    : $"{types.Single().Name} has no state '{state}'; its states: {string.Join(", ", types.Single().Graph.States)}");
+            }
+
+            types = stated;
         }
 
         foreach (var attribute in filter.Attributes.Keys)
@@ -115,13 +117,13 @@ public sealed class SagaCatalog
                 .ToList(),
         };
 
-    static SagaType Describe<TSaga>(DurableStateMachine<TSaga> machine, Type machineType, int index, IModel model,
+    static SagaType Describe<TSaga>(DurableStateMachine<TSaga> machine, int index, IModel model,
         IEndpointNameFormatter formatter, IConfiguration configuration)
         where TSaga : SagaInstance
     {
         var entity = model.FindEntityType(typeof(TSaga))
             ?? throw new InvalidOperationException($"{typeof(TSaga).Name} has no table: add its SagaInstanceMap to the context.");
-        var name = machineType.Name.EndsWith("StateMachine", StringComparison.Ordinal) ? machineType.Name[..^"StateMachine".Length] : machineType.Name;
+        var name = SagaTypeName.Of(typeof(TSaga));
         var attributes = entity.GetProperties()
             .Where(p => p.SearchAttributeName() is not null && p.PropertyInfo is not null)
             .Select(p => new SearchAttribute(p.SearchAttributeName()!, p.GetColumnName(), p.PropertyInfo!))
