@@ -33,6 +33,7 @@ public static class OrchestratorExtensions
         services.AddSagaOperations(configuration);
         services.AddSagasTelemetry(configuration, "Sagas.Orchestrator");
         services.AddActivitySteps(configuration);
+        services.AddStepDeadlineSweeper<SagasDbContext>(configuration);
         services.AddDeadLetters(configuration);
         services.AddOptions<BatchProcessingOptions>().Bind(configuration.GetSection(BatchProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var schedulerEnabled = configuration.GetSchedulerOptions().Enabled;

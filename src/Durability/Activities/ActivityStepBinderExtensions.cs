@@ -3,26 +3,27 @@ using MassTransit;
 namespace Sagas.Durability.Activities;
 
 /// <summary>
-/// A saga step that sends an activity its command and waits for the answer under a timer, as
+/// A saga step that sends an activity its command and waits for the answer until a deadline, as
 /// Temporal's start-to-close timeout does: no answer in time and the command is sent again
-/// (activities are idempotent), until the step's attempts run out.
+/// (activities are idempotent), until the step's attempts run out. The deadline is a column of
+/// the saga's row, written with the transition, so a step costs no message and no timer row.
 /// </summary>
 public static class ActivityStepBinderExtensions
 {
-    /// <summary>Publishes the step's first command and starts its timer (replacing any previous step's).</summary>
+    /// <summary>Publishes the step's first command and sets its deadline (replacing any previous step's).</summary>
     public static EventActivityBinder<TSaga, TData> StartStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, TCommand> command)
+        ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, TCommand> command)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
-        binder.StartParallelStep(timeout, steps, step, x => new[] { command(x) });
+        binder.StartParallelStep(steps, step, x => new[] { command(x) });
 
     /// <summary>
     /// Publishes one command per branch of a parallel step (each branch answers on its own) and
-    /// starts one timer for them all: the step's start-to-close is the deadline of the whole fan-out.
+    /// sets one deadline for them all: the step's start-to-close is the deadline of the whole fan-out.
     /// </summary>
     public static EventActivityBinder<TSaga, TData> StartParallelStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands)
+        ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
@@ -37,36 +38,51 @@ public static class ActivityStepBinderExtensions
                     heartbeating.LastHeartbeatAt = null;
                 }
             })
-            .SendStep(timeout, steps, _ => step, commands);
+            .SendStep(steps, _ => step, commands);
 
-    /// <summary>Publishes again the commands of the branches that have not answered, and restarts the step's timer.</summary>
+    /// <summary>Publishes again the commands of the branches that have not answered, and sets the step's deadline anew.</summary>
     public static EventActivityBinder<TSaga, StepTimedOut> RetryParallelStep<TSaga, TCommand>(this EventActivityBinder<TSaga, StepTimedOut> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, IEnumerable<TCommand>> unanswered)
+        ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, IEnumerable<TCommand>> unanswered)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TCommand : class =>
         binder
             .Then(x => x.Saga.StepAttempt++)
-            .SendStep(timeout, steps, x => x.Message.Step, unanswered);
+            .SendStep(steps, x => x.Message.Step, unanswered);
 
-    /// <summary>Publishes the timed-out step's command again, and restarts its timer.</summary>
+    /// <summary>Publishes the timed-out step's command again, and sets its deadline anew.</summary>
     public static EventActivityBinder<TSaga, StepTimedOut> RetryStep<TSaga, TCommand>(this EventActivityBinder<TSaga, StepTimedOut> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, TCommand> command)
+        ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, TCommand> command)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TCommand : class =>
-        binder.RetryParallelStep(timeout, steps, x => new[] { command(x) });
+        binder.RetryParallelStep(steps, x => new[] { command(x) });
 
-    /// <summary>The step answered (or the saga stops waiting): its timer is cancelled.</summary>
-    public static EventActivityBinder<TSaga, TData> EndStep<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder, Schedule<TSaga, StepTimedOut> timeout)
+    /// <summary>The step answered (or the saga stops waiting): it has no deadline any more.</summary>
+    public static EventActivityBinder<TSaga, TData> EndStep<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class =>
-        binder
-            .Then(x => x.Saga.CurrentStep = null)
-            .Unschedule(timeout);
+        binder.Then(x => x.Saga.EndStep());
 
-    /// <summary>True while the timed-out step may be sent again.</summary>
+    /// <summary>Forgets the step the saga waited on; its deadline, should it already be on its way, no longer matches.</summary>
+    public static void EndStep(this IActivityStepState saga)
+    {
+        saga.CurrentStep = null;
+        saga.StepDeadline = null;
+    }
+
+    /// <summary>True when the timeout is for the send the saga is waiting on; any other is stale.</summary>
+    public static bool IsCurrentStep<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
+        IsCurrent(context.Saga, context.Message);
+
+    /// <summary>True when the current step timed out and may be sent again.</summary>
     public static bool HasAttemptsLeft<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context, ActivitySteps steps)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
-        context.Saga.StepAttempt < steps.For(context.Message.Step).MaxAttempts;
+        context.IsCurrentStep() && context.Saga.StepAttempt < steps.For(context.Message.Step).MaxAttempts;
+
+    /// <summary>True when the current step timed out on its last attempt: the saga gives up on it.</summary>
+    public static bool IsOutOfAttempts<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context, ActivitySteps steps)
+        where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
+        context.IsCurrentStep() && context.Saga.StepAttempt >= steps.For(context.Message.Step).MaxAttempts;
 
     /// <summary>Why the saga stopped waiting, for its failure reason.</summary>
     public static string GaveUpReason<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context)
@@ -74,58 +90,59 @@ public static class ActivityStepBinderExtensions
         $"{context.Message.Step} did not answer after {context.Saga.StepAttempt} attempts";
 
     /// <summary>
-    /// A heartbeat of the current send of the current step: its progress is kept and its timer
+    /// A heartbeat of the current send of the current step: its progress is kept and its deadline
     /// pushed out by the heartbeat timeout, never past the step's start-to-close deadline.
     /// </summary>
     public static EventActivityBinder<TSaga, ActivityHeartbeat> RecordHeartbeat<TSaga>(this EventActivityBinder<TSaga, ActivityHeartbeat> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps)
+        ActivitySteps steps)
         where TSaga : class, SagaStateMachineInstance, IHeartbeatStepState =>
         binder.If(x => x.Message.Step == x.Saga.CurrentStep && x.Message.Attempt == x.Saga.StepAttempt, current => current
             .Then(x =>
             {
+                var now = steps.UtcNow;
                 x.Saga.StepProgress = x.Message.Progress;
-                x.Saga.LastHeartbeatAt = DateTime.UtcNow;
-            })
-            .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, x.Message.Step, x.Saga.StepAttempt), x => NextDeadline(x, steps)));
+                x.Saga.LastHeartbeatAt = now;
+                x.Saga.StepDeadline = now + NextDeadline(x.Saga, steps.For(x.Message.Step), now);
+            }));
 
-    static TimeSpan NextDeadline<TSaga>(BehaviorContext<TSaga, ActivityHeartbeat> context, ActivitySteps steps)
-        where TSaga : class, SagaStateMachineInstance, IHeartbeatStepState
+    internal static bool IsCurrent(IActivityStepState saga, StepTimedOut timeout) =>
+        saga.CurrentStep == timeout.Step && saga.StepAttempt == timeout.Attempt;
+
+    static TimeSpan NextDeadline(IHeartbeatStepState saga, ActivityStepOptions options, DateTime now)
     {
-        var options = steps.For(context.Message.Step);
         var heartbeat = options.HeartbeatTimeout ?? options.StartToClose;
-        if (context.Saga.StepStartedAt is not { } started)
+        if (saga.StepStartedAt is not { } started)
             return heartbeat;
 
-        var closeIn = started + options.StartToClose - DateTime.UtcNow;
+        var closeIn = started + options.StartToClose - now;
         return closeIn < heartbeat ? (closeIn > TimeSpan.Zero ? closeIn : TimeSpan.Zero) : heartbeat;
     }
 
     static EventActivityBinder<TSaga, TData> SendStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
-        Schedule<TSaga, StepTimedOut> timeout, ActivitySteps steps, Func<BehaviorContext<TSaga, TData>, string> step,
+        ActivitySteps steps, Func<BehaviorContext<TSaga, TData>, string> step,
         Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
-        binder
-            .ThenAsync(async x =>
-            {
-                if (x.Saga is IHeartbeatStepState heartbeating)
-                    heartbeating.StepStartedAt = DateTime.UtcNow;
+        binder.ThenAsync(async x =>
+        {
+            var (name, attempt, now) = (step(x), x.Saga.StepAttempt, steps.UtcNow);
+            if (x.Saga is IHeartbeatStepState heartbeating)
+                heartbeating.StepStartedAt = now;
+            x.Saga.StepDeadline = now + FirstDeadline(steps.For(name));
 
-                var (name, attempt) = (step(x), x.Saga.StepAttempt);
-                foreach (var command in commands(x))
+            foreach (var command in commands(x))
+            {
+                await x.Publish(command, publish =>
                 {
-                    await x.Publish(command, publish =>
-                    {
-                        publish.Headers.Set(StepHeaders.Step, name);
-                        publish.Headers.Set(StepHeaders.Attempt, attempt);
-                        // An activity that answers with RespondAsync reaches this saga only, so one
-                        // activity can serve several workflows without their replies crossing.
-                        publish.ResponseAddress = x.ReceiveContext.InputAddress;
-                    }).ConfigureAwait(false);
-                }
-            })
-            .Schedule(timeout, x => new StepTimedOut(x.Saga.CorrelationId, step(x), x.Saga.StepAttempt), x => FirstDeadline(steps.For(step(x))));
+                    publish.Headers.Set(StepHeaders.Step, name);
+                    publish.Headers.Set(StepHeaders.Attempt, attempt);
+                    // An activity that answers with RespondAsync reaches this saga only, so one
+                    // activity can serve several workflows without their replies crossing.
+                    publish.ResponseAddress = x.ReceiveContext.InputAddress;
+                }).ConfigureAwait(false);
+            }
+        });
 
     /// <summary>A heartbeating step must show life within its heartbeat timeout, and finish within start-to-close.</summary>
     static TimeSpan FirstDeadline(ActivityStepOptions options) =>

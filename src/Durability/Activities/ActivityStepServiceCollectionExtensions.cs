@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,18 @@ public static class ActivityStepServiceCollectionExtensions
             services.Configure<ActivityStepOptions>(activity.Key, activity);
         services.TryAddSingleton<ActivitySteps>();
         services.TryAddSingleton<ActivityHeartbeats>();
+        return services;
+    }
+
+    /// <summary>
+    /// Raises the timeouts of steps whose deadline passed, for the sagas stored in <typeparamref name="TContext"/>;
+    /// where the sagas run. Settings from <c>Sagas:StepDeadlines</c>.
+    /// </summary>
+    public static IServiceCollection AddStepDeadlineSweeper<TContext>(this IServiceCollection services, IConfiguration configuration)
+        where TContext : DbContext
+    {
+        services.AddOptions<StepDeadlineOptions>().Bind(configuration.GetSection("Sagas:StepDeadlines"));
+        services.AddHostedService<StepDeadlineSweeper<TContext>>();
         return services;
     }
 }

@@ -2,16 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace Sagas.Durability.Activities;
 
-/// <summary>The step settings of every activity, by activity name.</summary>
-public sealed class ActivitySteps(IOptionsMonitor<ActivityStepOptions> options)
+/// <summary>The step settings of every activity, by activity name, and the clock step deadlines are set by.</summary>
+public sealed class ActivitySteps(IOptionsMonitor<ActivityStepOptions> options, TimeProvider? clock = null)
 {
     /// <summary>Defaults for every activity, for tests and tools that have no configuration.</summary>
     public static ActivitySteps Default { get; } = Fixed(new ActivityStepOptions());
 
     /// <summary>The same settings for every activity.</summary>
-    public static ActivitySteps Fixed(ActivityStepOptions options) => new(new FixedOptions(options));
+    public static ActivitySteps Fixed(ActivityStepOptions options, TimeProvider? clock = null) => new(new FixedOptions(options), clock);
 
     public ActivityStepOptions For(string activity) => options.Get(activity);
+
+    /// <summary>Now, by the clock the deadline sweeper compares with, so moved time agrees.</summary>
+    public DateTime UtcNow => (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
     sealed class FixedOptions(ActivityStepOptions value) : IOptionsMonitor<ActivityStepOptions>
     {

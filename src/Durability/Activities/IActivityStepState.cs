@@ -6,9 +6,13 @@ public interface IActivityStepState
     /// <summary>The activity being waited on, named as in <c>Sagas:Activities:{Name}</c>; null between steps.</summary>
     string? CurrentStep { get; set; }
 
-    /// <summary>Sends of the current step so far.</summary>
+    /// <summary>Sends of the current step so far; with <see cref="CurrentStep"/> it is the token a <see cref="StepTimedOut"/> must match.</summary>
     int StepAttempt { get; set; }
 
-    /// <summary>The token of the pending <see cref="StepTimedOut"/> timer.</summary>
-    Guid? StepTimeoutTokenId { get; set; }
+    /// <summary>
+    /// When the saga stops waiting for the current send. Written by the same UPDATE as the transition
+    /// that sends the step and cleared by the one that ends it; <see cref="StepDeadlineSweeper{TContext}"/>
+    /// raises <see cref="StepTimedOut"/> once it has passed. Null while nothing is awaited.
+    /// </summary>
+    DateTime? StepDeadline { get; set; }
 }

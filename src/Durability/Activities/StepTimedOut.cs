@@ -1,7 +1,8 @@
 namespace Sagas.Durability.Activities;
 
 /// <summary>
-/// A saga's own timer for the step it is waiting on. <paramref name="Attempt"/> is the send it
-/// timed; MassTransit drops a timer that was cancelled or replaced (its token is no longer the saga's).
+/// The deadline of a saga's step passed. <paramref name="Step"/> and <paramref name="Attempt"/> name
+/// the send it timed: once the saga has moved on (an answer came, the step was sent again) it no
+/// longer matches the saga's own and is ignored.
 /// </summary>
 public sealed record StepTimedOut(Guid CorrelationId, string Step, int Attempt);

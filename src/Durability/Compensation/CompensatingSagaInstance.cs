@@ -8,7 +8,7 @@ public abstract class CompensatingSagaInstance : SagaInstance, ICompensatingStat
     public string? FailureReason { get; set; }
     public string? CurrentStep { get; set; }
     public int StepAttempt { get; set; }
-    public Guid? StepTimeoutTokenId { get; set; }
+    public DateTime? StepDeadline { get; set; }
     public List<CompensationRecord> Compensations { get; set; } = [];
     public string? CompensatedState { get; set; }
     public string? CompensationRequestStep { get; set; }

@@ -30,7 +30,7 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
             e.CorrelateById(m => m.Message.CorrelationId);
             e.OnMissingInstance(m => m.Discard());
         });
-        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
+        StepTimeouts(() => StepTimeout);
         Terminal(Compensated, NeedsAttention, Cancelled);
         Undoing(Compensating, NeedsAttention);
 
@@ -48,10 +48,10 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
                 .Then(x => x.Saga.FailureReason = Append(x.Saga.FailureReason, $"{x.Message.Step} failed: {x.Message.Reason}"))
                 .StopCompensating(),
             Ignore(CompensationFailed, x => !IsCurrent(x.Saga, x.Message.Step)),
-            When(StepTimeout.Received, x => HasAttemptsLeft(x.Saga, steps))
+            When(StepTimeout, x => x.IsCurrentStep() && HasAttemptsLeft(x.Saga, steps))
                 .Then(x => x.Saga.StepAttempt++)
                 .SendCurrentCompensation(),
-            When(StepTimeout.Received, x => !HasAttemptsLeft(x.Saga, steps))
+            When(StepTimeout, x => x.IsCurrentStep() && !HasAttemptsLeft(x.Saga, steps))
                 .Then(x => x.Saga.FailureReason = Append(x.Saga.FailureReason, x.GaveUpReason()))
                 .StopCompensating());
 
@@ -105,8 +105,8 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
     public Event<CompensateSaga> CompensateSaga { get; protected set; } = null!;
     public Event<CancelSaga> CancelSaga { get; protected set; } = null!;
 
-    /// <summary>The timer of the step the saga waits on, forward or undo.</summary>
-    public Schedule<TSaga, StepTimedOut> StepTimeout { get; protected set; } = null!;
+    /// <summary>The deadline of the step the saga waits on, forward or undo, has passed.</summary>
+    public Event<StepTimedOut> StepTimeout { get; protected set; } = null!;
 
     /// <summary>A running saga can be cancelled unless it is already undoing; a workflow narrows this where an undo is unsafe.</summary>
     public override string? RefuseCancel(TSaga saga) =>

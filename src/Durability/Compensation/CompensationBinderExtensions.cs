@@ -78,7 +78,7 @@ public static class CompensationBinderExtensions
         var machine = Machine(binder);
         return binder.IfElse(x => x.Saga.Compensations.Count == 0,
             done => done
-                .EndStep(machine.StepTimeout)
+                .EndStep()
                 .ThenAsync(x => x.TransitionToState(machine.GetState(x.Saga.CompensatedState!)))
                 .ThenAsync(x => x.AnswerParentAsync(failed: false)),
             next => next
@@ -97,16 +97,15 @@ public static class CompensationBinderExtensions
     {
         var machine = Machine(binder);
         return binder
-            .ThenAsync(x => SendAsync(x, x.Saga.Compensations[^1]))
-            .Schedule(machine.StepTimeout, x => new StepTimedOut(x.Saga.CorrelationId, x.Saga.CurrentStep!, x.Saga.StepAttempt),
-                x => machine.Steps.For(x.Saga.Compensations[^1].StepSettings).StartToClose);
+            .Then(x => x.Saga.StepDeadline = machine.Steps.UtcNow + machine.Steps.For(x.Saga.Compensations[^1].StepSettings).StartToClose)
+            .ThenAsync(x => SendAsync(x, x.Saga.Compensations[^1]));
     }
 
     internal static EventActivityBinder<TSaga, TData> StopCompensating<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder)
         where TSaga : SagaInstance, ICompensatingState
         where TData : class =>
         binder
-            .EndStep(Machine(binder).StepTimeout)
+            .EndStep()
             .TransitionTo(Machine(binder).NeedsAttention)
             .ThenAsync(x => x.AnswerParentAsync(failed: true));
 

@@ -41,14 +41,9 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
             // The whole message is one unit; per-SaveChanges savepoints would only add round trips.
             db.Database.AutoSavepointsEnabled = false;
 
-            var consumed = await db.Set<InboxMessage>()
-                .AnyAsync(x => x.MessageId == messageId && x.ConsumerId == options.ConsumerId, context.CancellationToken)
-                .ConfigureAwait(false);
-
+            var consumed = !await ClaimAsync(messageId, options.ConsumerId, context.CancellationToken).ConfigureAwait(false);
             if (!consumed)
             {
-                db.Add(new InboxMessage { MessageId = messageId, ConsumerId = options.ConsumerId, ConsumedAt = clock.GetUtcNow().UtcDateTime });
-
                 await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock, telemetry)).ConfigureAwait(false);
 
                 await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
@@ -65,6 +60,19 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
 
         if (context.ReceiveContext is { IsDelivered: false, IsFaulted: false })
             await context.NotifyConsumed(context, timer.Elapsed, options.ConsumerType).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims the message for this consumer with one insert before anything runs. A concurrent copy
+    /// of the message waits on the first one's uncommitted row and finds it taken once that
+    /// commits (or claims it, if that rolled back), so two copies never both run the consumer.
+    /// </summary>
+    async Task<bool> ClaimAsync(Guid messageId, Guid consumerId, CancellationToken cancellationToken)
+    {
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO inbox_messages (message_id, consumer_id, consumed_at) VALUES ({messageId}, {consumerId}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT DO NOTHING",
+            cancellationToken).ConfigureAwait(false);
+        return inserted == 1;
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("durableOutbox");

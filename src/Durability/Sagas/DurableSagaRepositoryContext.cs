@@ -56,20 +56,20 @@ sealed class DurableSagaRepositoryContext<TSaga, TMessage>(
     {
         Stamp(context.Saga, isNew: true);
         db.Add(context.Saga);
-        await AppendHistory(context, isNew: true).ConfigureAwait(false);
+        AppendHistory(context, db);
         await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
     }
 
     public async Task Update(SagaConsumeContext<TSaga> context)
     {
         Stamp(context.Saga, isNew: false);
-        await AppendHistory(context, isNew: false).ConfigureAwait(false);
+        AppendHistory(context, db);
         await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
     }
 
     public async Task Delete(SagaConsumeContext<TSaga> context)
     {
-        await AppendHistory(context, isNew: false).ConfigureAwait(false);
+        AppendHistory(context, db);
         db.Remove(context.Saga);
         await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
     }
@@ -106,21 +106,15 @@ sealed class DurableSagaRepositoryContext<TSaga, TMessage>(
         saga.UpdatedAt = now;
     }
 
-    /// <summary>A new instance has no history yet (retention deletes a saga's history with it).</summary>
-    async Task AppendHistory(SagaConsumeContext<TSaga> context, bool isNew)
+    /// <summary>History rows are numbered from the saga's own count, written by the same UPDATE as the transition.</summary>
+    static void AppendHistory(SagaConsumeContext<TSaga> context, DbContext db)
     {
         if (!context.TryGetPayload(out SagaTransitionLog? log) || log.Pending.Count == 0)
             return;
 
-        var correlationId = context.Saga.CorrelationId;
-        var sequence = isNew
-            ? 0
-            : await db.Set<SagaHistoryEntry>().Where(x => x.CorrelationId == correlationId)
-                .MaxAsync(x => (int?)x.SequenceNumber, CancellationToken).ConfigureAwait(false) ?? 0;
-
         foreach (var entry in log.Pending)
         {
-            entry.SequenceNumber = ++sequence;
+            entry.SequenceNumber = ++context.Saga.HistoryCount;
             db.Add(entry);
         }
 

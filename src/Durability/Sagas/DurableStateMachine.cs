@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using MassTransit;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Telemetry;
 using Sagas.Durability.Visibility;
 
@@ -37,7 +39,13 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         Terminal(Terminated);
         DuringAny(
             When(TerminateSaga, x => !HasEnded(x.Saga))
-                .Then(x => x.Saga.TerminationReason = x.Message.Reason)
+                .Then(x =>
+                {
+                    x.Saga.TerminationReason = x.Message.Reason;
+                    // Nothing is awaited any more: the step's deadline must not fire.
+                    if (x.Saga is IActivityStepState stepping)
+                        stepping.StepDeadline = null;
+                })
                 .TransitionTo(Terminated),
             Ignore(TerminateSaga, x => HasEnded(x.Saga)));
 
@@ -89,6 +97,22 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     {
         _compensatingStates.Add(undoing.Name);
         _undoFailedStates.Add(undoFailed.Name);
+    }
+
+    /// <summary>
+    /// Declares the event a passed step deadline raises (see <see cref="StepDeadlineSweeper{TContext}"/>).
+    /// One for a send the saga no longer waits on (answered, sent again, or the saga ended) is
+    /// ignored in every state, so workflows handle only the current one.
+    /// </summary>
+    protected void StepTimeouts(Expression<Func<Event<StepTimedOut>>> timedOut)
+    {
+        Event(timedOut, e =>
+        {
+            e.CorrelateById(m => m.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        DuringAny(Ignore(timedOut.Compile()(), x => HasEnded(x.Saga)
+            || x.Saga is not IActivityStepState stepping || !ActivityStepBinderExtensions.IsCurrent(stepping, x.Message)));
     }
 
     /// <summary>For workflows that wait on people or long timers: the time after which a quiet instance counts as stuck.</summary>

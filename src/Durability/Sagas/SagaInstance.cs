@@ -15,6 +15,9 @@ public abstract class SagaInstance : SagaStateMachineInstance
     public DateTime? CompletedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>Rows this saga has in <c>saga_history</c>; the next transition is numbered after them, with no query.</summary>
+    public int HistoryCount { get; set; }
+
     /// <summary>The saga that started this one, if any; a column so the tree is visible with SQL.</summary>
     public Guid? ParentId { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sagas.Durability.Activities;
 
 namespace Sagas.Durability.Sagas;
 
@@ -21,8 +22,20 @@ public abstract class SagaInstanceMap<TSaga>(string tableName) : IEntityTypeConf
         entity.Property(x => x.ParentAddress).HasMaxLength(256);
         entity.HasIndex(x => x.ParentId);
         entity.Property(x => x.TerminationReason).HasMaxLength(512);
+        if (typeof(IActivityStepState).IsAssignableFrom(typeof(TSaga)))
+            MapStep(entity);
 
         ConfigureFields(entity);
+    }
+
+    /// <summary>
+    /// Only sagas waiting on a step are in the deadline index, so the sweeper's look costs the same
+    /// however many instances have finished.
+    /// </summary>
+    static void MapStep(EntityTypeBuilder<TSaga> entity)
+    {
+        entity.Property(nameof(IActivityStepState.CurrentStep)).HasMaxLength(64);
+        entity.HasIndex(nameof(IActivityStepState.StepDeadline)).HasFilter("step_deadline IS NOT NULL");
     }
 
     protected abstract void ConfigureFields(EntityTypeBuilder<TSaga> entity);

@@ -5,7 +5,7 @@ using Sagas.Tests.Infrastructure;
 namespace Sagas.Tests.Activities;
 
 /// <summary>
-/// Heartbeat timeouts on real Quartz timers: a step that keeps reporting outlives its heartbeat
+/// Heartbeat timeouts on step deadlines: a step that keeps reporting outlives its heartbeat
 /// timeout; one that goes silent is sent again from the progress it last reported.
 /// </summary>
 public sealed class HeartbeatTests : IAsyncLifetime
@@ -53,6 +53,7 @@ public sealed class HeartbeatTests : IAsyncLifetime
         {
             bus.AddSingleton(script);
             bus.AddSagaStateMachine<PollingStateMachine, PollingState>().InMemoryRepository();
+            bus.AddHostedService<InMemoryStepDeadlines<PollingState>>();
             bus.AddConsumer<PollConsumer>();
         });
     }

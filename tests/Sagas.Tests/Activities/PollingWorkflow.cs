@@ -16,7 +16,7 @@ public sealed class PollingState : SagaInstance, IHeartbeatStepState
     public int Target { get; set; }
     public string? CurrentStep { get; set; }
     public int StepAttempt { get; set; }
-    public Guid? StepTimeoutTokenId { get; set; }
+    public DateTime? StepDeadline { get; set; }
     public long? StepProgress { get; set; }
     public DateTime? StepStartedAt { get; set; }
     public DateTime? LastHeartbeatAt { get; set; }
@@ -37,21 +37,21 @@ public sealed class PollingStateMachine : DurableStateMachine<PollingState>
             e.CorrelateById(m => m.Message.CorrelationId);
             e.OnMissingInstance(m => m.Discard());
         });
-        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
+        StepTimeouts(() => StepTimeout);
         Terminal(Finished, GaveUp);
 
         Initially(
             When(Start)
                 .Then(x => x.Saga.Target = x.Message.Target)
-                .StartStep(StepTimeout, steps, PollStep, x => new Poll(x.Saga.CorrelationId, 0, x.Saga.Target))
+                .StartStep(steps, PollStep, x => new Poll(x.Saga.CorrelationId, 0, x.Saga.Target))
                 .TransitionTo(Polling));
 
         During(Polling,
-            When(Heartbeat).RecordHeartbeat(StepTimeout, steps),
-            When(Done).EndStep(StepTimeout).TransitionTo(Finished),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => new Poll(x.Saga.CorrelationId, x.Saga.StepProgress ?? 0, x.Saga.Target)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps)).TransitionTo(GaveUp));
+            When(Heartbeat).RecordHeartbeat(steps),
+            When(Done).EndStep().TransitionTo(Finished),
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => new Poll(x.Saga.CorrelationId, x.Saga.StepProgress ?? 0, x.Saga.Target)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps)).TransitionTo(GaveUp));
 
         During(Finished, GaveUp, Ignore(Heartbeat), Ignore(Done));
     }
@@ -64,7 +64,7 @@ public sealed class PollingStateMachine : DurableStateMachine<PollingState>
     public Event<Polled> Done { get; private set; } = null!;
     public Event<ActivityHeartbeat> Heartbeat { get; private set; } = null!;
 
-    public Schedule<PollingState, StepTimedOut> StepTimeout { get; private set; } = null!;
+    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 }
 
 /// <summary>

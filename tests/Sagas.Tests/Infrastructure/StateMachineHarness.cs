@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
@@ -13,6 +14,7 @@ public sealed class StateMachineHarness<TMachine, TState> : IAsyncDisposable
     where TState : SagaInstance
 {
     readonly ServiceProvider _provider;
+    IHostedService? _deadlines;
 
     StateMachineHarness(ServiceProvider provider)
     {
@@ -49,6 +51,12 @@ public sealed class StateMachineHarness<TMachine, TState> : IAsyncDisposable
             .BuildServiceProvider(true);
         var harness = new StateMachineHarness<TMachine, TState>(provider);
         await harness.Harness.Start();
+        if (typeof(IActivityStepState).IsAssignableFrom(typeof(TState)))
+        {
+            harness._deadlines = (IHostedService)ActivatorUtilities.CreateInstance(provider, typeof(InMemoryStepDeadlines<>).MakeGenericType(typeof(TState)));
+            await harness._deadlines.StartAsync(CancellationToken.None);
+        }
+
         return harness;
     }
 
@@ -124,7 +132,12 @@ public sealed class StateMachineHarness<TMachine, TState> : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_deadlines is not null)
+            await _deadlines.StopAsync(CancellationToken.None);
+        await _provider.DisposeAsync();
+    }
 
     sealed class StepOptionsByName(IReadOnlyDictionary<string, ActivityStepOptions> steps) : IOptionsMonitor<ActivityStepOptions>
     {

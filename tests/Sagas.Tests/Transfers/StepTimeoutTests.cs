@@ -51,7 +51,7 @@ public sealed class StepTimeoutTests
         Assert.Equal(10, (await host.LedgerEntriesAsync()).Count);
 
         var timeouts = await host.QueryAsync(db => db.Set<SagaHistoryEntry>()
-            .Where(h => h.EventName == "StepTimeout.Received").Select(h => h.CorrelationId).ToListAsync());
+            .Where(h => h.EventName == "StepTimeout").Select(h => h.CorrelationId).ToListAsync());
         Assert.Equal(ids.Order(), timeouts.Order());
     }
 

@@ -22,6 +22,68 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Sagas.Durability.DeadLetters.StoredDeadLetter", b =>
+                {
+                    b.Property<long>("SequenceNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence_number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("SequenceNumber"));
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid?>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered_at");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("headers");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("queue");
+
+                    b.HasKey("SequenceNumber")
+                        .HasName("pk_dead_letters");
+
+                    b.HasIndex("CorrelationId")
+                        .HasDatabaseName("ix_dead_letters_correlation_id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_dead_letters_message_id");
+
+                    b.ToTable("dead_letters", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Sagas.Durability.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -269,6 +331,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<int>("MaxConcurrency")
                         .HasColumnType("integer")
                         .HasColumnName("max_concurrency");
@@ -377,6 +443,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<decimal>("MinimumBalance")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -402,9 +472,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -433,6 +503,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("Period")
                         .HasDatabaseName("ix_bonus_calculation_sagas_period");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_bonus_calculation_sagas_updated_at");
@@ -480,6 +554,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -498,9 +576,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -529,6 +607,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ReportDate")
                         .HasDatabaseName("ix_daily_report_sagas_report_date");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_daily_report_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_daily_report_sagas_updated_at");
@@ -606,6 +688,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("employee")
                         .HasAnnotation("Sagas:SearchAttribute", "employee");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -624,9 +710,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -654,6 +740,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_expense_approval_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_expense_approval_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_expense_approval_sagas_updated_at");
@@ -719,6 +809,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("text")
@@ -755,9 +849,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -786,6 +880,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_fulfilment_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_fulfilment_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_fulfilment_sagas_updated_at");
@@ -856,6 +954,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -869,9 +971,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -895,6 +997,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_payment_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_payment_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_payment_sagas_updated_at");
@@ -953,6 +1059,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("text")
@@ -971,9 +1081,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -994,6 +1104,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_reservation_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_reservation_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reservation_sagas_updated_at");
@@ -1064,6 +1178,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1087,9 +1205,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1118,6 +1236,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_order_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_order_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_order_sagas_updated_at");
@@ -1183,6 +1305,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1201,9 +1327,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1227,6 +1353,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_provisioning_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_provisioning_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_provisioning_sagas_updated_at");
@@ -1274,6 +1404,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_mail_sent_at");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<int>("MailsSent")
                         .HasColumnType("integer")
                         .HasColumnName("mails_sent");
@@ -1313,9 +1447,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1349,6 +1483,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_reminder_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_reminder_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reminder_sagas_updated_at");
@@ -1419,6 +1557,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("from_account")
                         .HasAnnotation("Sagas:SearchAttribute", "fromAccount");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1432,9 +1574,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("step_timeout_token_id");
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1465,6 +1607,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_transfer_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_transfer_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("ToAccount")
                         .HasDatabaseName("ix_transfer_sagas_to_account");

@@ -17,6 +17,66 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("Sagas.Durability.DeadLetters.StoredDeadLetter", b =>
+                {
+                    b.Property<long>("SequenceNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence_number");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid?>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime>("DeadLetteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dead_lettered_at");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("headers");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue");
+
+                    b.HasKey("SequenceNumber")
+                        .HasName("pk_dead_letters");
+
+                    b.HasIndex("CorrelationId")
+                        .HasDatabaseName("ix_dead_letters_correlation_id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_dead_letters_message_id");
+
+                    b.ToTable("dead_letters", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Sagas.Durability.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -262,6 +322,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<int>("MaxConcurrency")
                         .HasColumnType("INTEGER")
                         .HasColumnName("max_concurrency");
@@ -370,6 +434,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<decimal>("MinimumBalance")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
@@ -395,9 +463,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -426,6 +494,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("Period")
                         .HasDatabaseName("ix_bonus_calculation_sagas_period");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_bonus_calculation_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_bonus_calculation_sagas_updated_at");
@@ -473,6 +545,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -491,9 +567,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -522,6 +598,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ReportDate")
                         .HasDatabaseName("ix_daily_report_sagas_report_date");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_daily_report_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_daily_report_sagas_updated_at");
@@ -599,6 +679,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnName("employee")
                         .HasAnnotation("Sagas:SearchAttribute", "employee");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -617,9 +701,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT")
@@ -647,6 +731,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_expense_approval_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_expense_approval_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_expense_approval_sagas_updated_at");
@@ -712,6 +800,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -748,9 +840,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -779,6 +871,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_fulfilment_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_fulfilment_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_fulfilment_sagas_updated_at");
@@ -849,6 +945,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -862,9 +962,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -888,6 +988,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_payment_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_payment_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_payment_sagas_updated_at");
@@ -946,6 +1050,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -964,9 +1072,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -987,6 +1095,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_reservation_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_reservation_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reservation_sagas_updated_at");
@@ -1057,6 +1169,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1080,9 +1196,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1111,6 +1227,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_order_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_order_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_order_sagas_updated_at");
@@ -1176,6 +1296,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1194,9 +1318,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1220,6 +1344,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_provisioning_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_provisioning_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_provisioning_sagas_updated_at");
@@ -1267,6 +1395,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("first_mail_sent_at");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<int>("MailsSent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("mails_sent");
@@ -1306,9 +1438,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1342,6 +1474,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_reminder_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_reminder_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_reminder_sagas_updated_at");
@@ -1412,6 +1548,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnName("from_account")
                         .HasAnnotation("Sagas:SearchAttribute", "fromAccount");
 
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1425,9 +1565,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_attempt");
 
-                    b.Property<Guid?>("StepTimeoutTokenId")
+                    b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
-                        .HasColumnName("step_timeout_token_id");
+                        .HasColumnName("step_deadline");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1458,6 +1598,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_transfer_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_transfer_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
 
                     b.HasIndex("ToAccount")
                         .HasDatabaseName("ix_transfer_sagas_to_account");

@@ -15,5 +15,5 @@ public class BonusCalculationState : SagaInstance, IActivityStepState
     public string? FailureReason { get; set; }
     public string? CurrentStep { get; set; }
     public int StepAttempt { get; set; }
-    public Guid? StepTimeoutTokenId { get; set; }
+    public DateTime? StepDeadline { get; set; }
 }

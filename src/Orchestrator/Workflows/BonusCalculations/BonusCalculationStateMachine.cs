@@ -14,7 +14,7 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
     {
         Event(() => StartBonusCalculation, e => e.CorrelateById(m => m.Message.CalculationId));
         Event(() => BonusesCredited, e => e.CorrelateById(m => m.Message.CalculationId));
-        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
+        StepTimeouts(() => StepTimeout);
         Succeeded(Completed);
         Terminal(Rejected, Failed);
 
@@ -25,12 +25,12 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
                 .TransitionTo(Rejected),
             When(StartBonusCalculation, x => BonusCalculationValidation.Problem(x.Message) is null && x.Message.Period is not null)
                 .Then(x => Start(x.Saga, x.Message))
-                .StartStep(StepTimeout, steps, CreditStep, x => Credit(x.Saga))
+                .StartStep(steps, CreditStep, x => Credit(x.Saga))
                 .TransitionTo(Crediting));
 
         During(Crediting,
             When(BonusesCredited)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .Then(x =>
                 {
                     x.Saga.EligibleCount = x.Message.Eligible;
@@ -39,9 +39,9 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
                     x.Saga.TotalCredited = x.Message.TotalCredited;
                 })
                 .TransitionTo(Completed),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => Credit(x.Saga)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => Credit(x.Saga)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Then(x => x.Saga.FailureReason = x.GaveUpReason())
                 .TransitionTo(Failed));
 
@@ -61,7 +61,7 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
     public Event<StartBonusCalculation> StartBonusCalculation { get; private set; } = null!;
     public Event<BonusesCredited> BonusesCredited { get; private set; } = null!;
 
-    public Schedule<BonusCalculationState, StepTimedOut> StepTimeout { get; private set; } = null!;
+    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 
     static CreditBonuses Credit(BonusCalculationState saga) => new(saga.CorrelationId, saga.Period, saga.Amount, saga.MinimumBalance);
 

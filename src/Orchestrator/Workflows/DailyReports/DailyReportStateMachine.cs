@@ -17,28 +17,28 @@ public class DailyReportStateMachine : DurableStateMachine<DailyReportState>
     {
         Event(() => StartDailyReport, e => e.CorrelateById(m => m.Message.ReportId));
         Event(() => DailyReportComputed, e => e.CorrelateById(m => m.Message.ReportId));
-        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = e => e.CorrelateById(m => m.Message.CorrelationId));
+        StepTimeouts(() => StepTimeout);
         Succeeded(Completed);
         Terminal(Failed);
 
         Initially(
             When(StartDailyReport)
                 .Then(x => x.Saga.ReportDate = x.Message.ReportDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))
-                .StartStep(StepTimeout, steps, ComputeStep, x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate))
+                .StartStep(steps, ComputeStep, x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate))
                 .TransitionTo(Computing));
 
         During(Computing,
             When(DailyReportComputed)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .Then(x =>
                 {
                     x.Saga.EntryCount = x.Message.EntryCount;
                     x.Saga.Total = x.Message.Total;
                 })
                 .TransitionTo(Completed),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => new ComputeDailyReport(x.Saga.CorrelationId, x.Saga.ReportDate)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Then(x => x.Saga.FailureReason = x.GaveUpReason())
                 .TransitionTo(Failed));
 
@@ -53,5 +53,5 @@ public class DailyReportStateMachine : DurableStateMachine<DailyReportState>
     public Event<StartDailyReport> StartDailyReport { get; private set; } = null!;
     public Event<DailyReportComputed> DailyReportComputed { get; private set; } = null!;
 
-    public Schedule<DailyReportState, StepTimedOut> StepTimeout { get; private set; } = null!;
+    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 }

@@ -11,7 +11,6 @@ public class DailyReportStateMap() : SagaInstanceMap<DailyReportState>("daily_re
     {
         entity.Property(x => x.Total).HasPrecision(18, 2);
         entity.Property(x => x.FailureReason).HasMaxLength(256);
-        entity.Property(x => x.CurrentStep).HasMaxLength(64);
         entity.SearchAttribute(x => x.ReportDate);
     }
 }

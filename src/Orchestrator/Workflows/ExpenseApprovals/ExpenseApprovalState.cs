@@ -20,5 +20,5 @@ public class ExpenseApprovalState : SagaInstance, IActivityStepState
     public Guid? DecisionTimeoutTokenId { get; set; }
     public string? CurrentStep { get; set; }
     public int StepAttempt { get; set; }
-    public Guid? StepTimeoutTokenId { get; set; }
+    public DateTime? StepDeadline { get; set; }
 }

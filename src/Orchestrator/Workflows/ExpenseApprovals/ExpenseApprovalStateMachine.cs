@@ -29,7 +29,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
             e.CorrelateById(m => m.Message.ExpenseId);
             e.OnMissingInstance(m => m.Discard());
         });
-        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.CorrelationId));
+        StepTimeouts(() => StepTimeout);
         Schedule(() => DecisionTimeout, x => x.DecisionTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ExpenseId));
         Succeeded(Approved);
         Terminal(Rejected, TimedOut);
@@ -41,7 +41,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
                 .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false)),
             When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is null)
                 .Then(x => Submit(x.Saga, x.Message, clock, problem: null))
-                .StartStep(StepTimeout, steps, NotifyApproverStep, x => Notify(x.Saga))
+                .StartStep(steps, NotifyApproverStep, x => Notify(x.Saga))
                 // An absolute time on the saga's own clock, so the deadline shown is the one that fires.
                 .Schedule(DecisionTimeout, x => new ExpenseDecisionDue(x.Saga.CorrelationId), x => x.Saga.DecisionDueAt!.Value)
                 .TransitionTo(AwaitingDecision));
@@ -50,20 +50,20 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
             When(ApproveExpense)
                 .Then(x => Decide(x.Saga, x.Message.By, x.Message.Reason, clock))
                 .Unschedule(DecisionTimeout)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .Publish(x => new ExpenseApproved(x.Saga.CorrelationId, x.Saga.Employee, x.Saga.Amount, x.Saga.DecidedBy!))
                 .TransitionTo(Approved),
             When(RejectExpense)
                 .Then(x => Decide(x.Saga, x.Message.By, x.Message.Reason ?? $"rejected by {x.Message.By}", clock))
                 .Unschedule(DecisionTimeout)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false))
                 .TransitionTo(Rejected),
             // Telling the approver is retried for as long as the decision is awaited.
-            When(StepTimeout.Received)
-                .RetryStep(StepTimeout, steps, x => Notify(x.Saga)),
+            When(StepTimeout, x => x.IsCurrentStep())
+                .RetryStep(steps, x => Notify(x.Saga)),
             When(DecisionTimeout.Received)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .Then(x => x.Saga.Reason = $"no decision within {DecisionTime.TotalDays} days")
                 .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: true))
                 .TransitionTo(TimedOut));
@@ -71,7 +71,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
         // The notice can be confirmed after a quick decision; the time it went out still matters.
         DuringAny(
             When(ApproverNotified)
-                .If(x => x.Saga.CurrentStep == NotifyApproverStep, waiting => waiting.EndStep(StepTimeout))
+                .If(x => x.Saga.CurrentStep == NotifyApproverStep, waiting => waiting.EndStep())
                 .Then(x => x.Saga.ApproverNotifiedAt ??= x.Message.NotifiedAt),
             Ignore(SubmitExpense));
 
@@ -89,7 +89,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
     public Event<ApproveExpense> ApproveExpense { get; private set; } = null!;
     public Event<RejectExpense> RejectExpense { get; private set; } = null!;
     public Schedule<ExpenseApprovalState, ExpenseDecisionDue> DecisionTimeout { get; private set; } = null!;
-    public Schedule<ExpenseApprovalState, StepTimedOut> StepTimeout { get; private set; } = null!;
+    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 
     static NotifyApprover Notify(ExpenseApprovalState saga) => new(saga.CorrelationId, saga.Employee, saga.Amount, saga.Description);
 

@@ -14,7 +14,6 @@ public class ExpenseApprovalStateMap() : SagaInstanceMap<ExpenseApprovalState>("
         entity.Property(x => x.Description).HasMaxLength(512);
         entity.Property(x => x.DecidedBy).HasMaxLength(64);
         entity.Property(x => x.Reason).HasMaxLength(512);
-        entity.Property(x => x.CurrentStep).HasMaxLength(64);
         entity.SearchAttribute(x => x.Employee);
     }
 }

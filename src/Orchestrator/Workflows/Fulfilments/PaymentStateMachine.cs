@@ -23,21 +23,21 @@ public class PaymentStateMachine : CompensatingStateMachine<PaymentState>
             When(StartPayment)
                 .Then(x => (x.Saga.CustomerId, x.Saga.Amount) = (x.Message.CustomerId, x.Message.Amount))
                 .RecordCompensation(ChargeStep, x => new RefundPayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Amount))
-                .StartStep(StepTimeout, steps, ChargeStep, x => Charge(x.Saga))
+                .StartStep(steps, ChargeStep, x => Charge(x.Saga))
                 .TransitionTo(Charging));
 
         During(Charging,
             When(PaymentCharged)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .TransitionTo(Charged),
             When(PaymentDeclined)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .ForgetCompensation(ChargeStep)
                 .Then(x => x.Saga.FailureReason = x.Message.Reason)
                 .TransitionTo(Declined),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => Charge(x.Saga)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => Charge(x.Saga)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Compensate(x => x.GaveUpReason(), Declined));
 
         DuringAny(Ignore(StartPayment));

@@ -23,21 +23,21 @@ public class ReservationStateMachine : CompensatingStateMachine<ReservationState
             When(StartReservation)
                 .Then(x => x.Saga.Items = x.Message.Items.ToList())
                 .RecordCompensation(ReserveStep, x => new ReleaseInventory(x.Saga.CorrelationId))
-                .StartStep(StepTimeout, steps, ReserveStep, x => Reserve(x.Saga))
+                .StartStep(steps, ReserveStep, x => Reserve(x.Saga))
                 .TransitionTo(Reserving));
 
         During(Reserving,
             When(InventoryReserved)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .TransitionTo(Reserved),
             When(InventoryRejected)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .ForgetCompensation(ReserveStep)
                 .Then(x => x.Saga.FailureReason = x.Message.Reason)
                 .TransitionTo(Rejected),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => Reserve(x.Saga)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => Reserve(x.Saga)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Compensate(x => x.GaveUpReason(), Rejected));
 
         DuringAny(Ignore(StartReservation));

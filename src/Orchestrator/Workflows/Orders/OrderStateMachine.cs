@@ -45,35 +45,35 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
             When(StartOrder, x => OrderValidation.Problem(x.Message) is null)
                 .Then(x => Start(x.Saga, x.Message, failure: null))
                 .RecordCompensation(ReserveStep, x => new ReleaseInventory(x.Saga.CorrelationId))
-                .StartStep(StepTimeout, steps, ReserveStep, x => new ReserveInventory(x.Saga.CorrelationId, x.Saga.Items))
+                .StartStep(steps, ReserveStep, x => new ReserveInventory(x.Saga.CorrelationId, x.Saga.Items))
                 .TransitionTo(Reserving));
 
         During(Reserving,
             When(InventoryReserved)
                 .RecordCompensation(PaymentStep, x => new RefundPayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Total))
-                .StartStep(StepTimeout, steps, PaymentStep, x => new ChargePayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Total))
+                .StartStep(steps, PaymentStep, x => new ChargePayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Total))
                 .TransitionTo(Charging),
             When(InventoryRejected)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .ForgetCompensation(ReserveStep)
                 .Then(x => x.Saga.FailureReason = x.Message.Reason)
                 .TransitionTo(Rejected),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => new ReserveInventory(x.Saga.CorrelationId, x.Saga.Items)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => new ReserveInventory(x.Saga.CorrelationId, x.Saga.Items)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Compensate(x => x.GaveUpReason(), Rejected));
 
         During(Charging,
             When(PaymentCharged)
                 .Then(x => x.Saga.Charged = x.Message.Amount)
-                .StartStep(StepTimeout, steps, ShipmentStep, x => new CreateShipment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Items))
+                .StartStep(steps, ShipmentStep, x => new CreateShipment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Items))
                 .TransitionTo(Shipping),
             When(PaymentDeclined)
                 .ForgetCompensation(PaymentStep)
                 .Compensate(x => x.Message.Reason, PaymentFailed),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => new ChargePayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Total)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => new ChargePayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Total)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Compensate(x => x.GaveUpReason(), PaymentFailed));
 
         During(Shipping,
@@ -81,27 +81,27 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
                 .Then(x => x.Saga.ShipmentId = x.Message.ShipmentId)
                 // Shipped goods are not unshipped: from here the order only moves forward.
                 .Then(x => x.Saga.Compensations.Clear())
-                .StartStep(StepTimeout, steps, ConfirmationStep, x => Confirmation(x.Saga))
+                .StartStep(steps, ConfirmationStep, x => Confirmation(x.Saga))
                 .TransitionTo(Confirming),
             When(ShipmentRejected)
                 .Compensate(x => x.Message.Reason, ShipmentFailed),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => new CreateShipment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Items)),
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => new CreateShipment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Items)),
             // The goods may have left: undoing the payment could give away what was shipped, so a person decides.
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
-                .EndStep(StepTimeout)
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
+                .EndStep()
                 .Then(x => x.Saga.FailureReason = x.GaveUpReason())
                 .TransitionTo(NeedsAttention));
 
         During(Confirming,
             When(ConfirmationSent)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .TransitionTo(Completed),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => Confirmation(x.Saga)),
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => Confirmation(x.Saga)),
             // A lost confirmation mail never fails an order that shipped.
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
-                .EndStep(StepTimeout)
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
+                .EndStep()
                 .Then(x => x.Saga.FailureReason = $"confirmation not sent: {x.GaveUpReason()}")
                 .TransitionTo(Completed));
 

@@ -32,7 +32,7 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
                 .Publish(x => new ProvisioningFailed(x.Saga.CorrelationId, x.Saga.Environment, x.Saga.FailureReason!, RolledBack: false)),
             When(StartProvisioning, x => ProvisioningValidation.Problem(x.Message) is null)
                 .Then(x => Start(x.Saga, x.Message))
-                .StartParallelStep(StepTimeout, steps, ProvisionStep, x => x.Saga.Pending.Select(p => Provision(x.Saga, p)))
+                .StartParallelStep(steps, ProvisionStep, x => x.Saga.Pending.Select(p => Provision(x.Saga, p)))
                 .TransitionTo(Provisioning));
 
         During(Provisioning,
@@ -46,9 +46,9 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
             // A second answer from a provider (it was asked twice) changes nothing: the first counted.
             Ignore(ResourceProvisioned, x => !x.Saga.IsPending(x.Message.Provider)),
             Ignore(ResourceProvisionFailed, x => !x.Saga.IsPending(x.Message.Provider)),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryParallelStep(StepTimeout, steps, x => x.Saga.Pending.Select(p => Provision(x.Saga, p))),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryParallelStep(steps, x => x.Saga.Pending.Select(p => Provision(x.Saga, p))),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Then(GiveUpOnUnanswered)
                 .RecordCompensations(ProvisionStep, x => x.Saga.Providers
                     .Where(p => p.Status == ProviderStatuses.Unanswered)
@@ -84,7 +84,7 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
         where T : class =>
         answered.IfElse(x => x.Saga.AllProvisioned,
             provisioned => provisioned
-                .EndStep(StepTimeout)
+                .EndStep()
                 .Publish(x => new ProvisioningCompleted(x.Saga.CorrelationId, x.Saga.Environment, x.Saga.Providers.Select(p => p.Provider).ToList()))
                 .TransitionTo(Provisioned),
             failed => failed

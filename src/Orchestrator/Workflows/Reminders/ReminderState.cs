@@ -17,5 +17,5 @@ public class ReminderState : SagaInstance, IActivityStepState
     public Guid? NextMailTokenId { get; set; }
     public string? CurrentStep { get; set; }
     public int StepAttempt { get; set; }
-    public Guid? StepTimeoutTokenId { get; set; }
+    public DateTime? StepDeadline { get; set; }
 }

@@ -23,7 +23,7 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
         Event(() => ScheduleReminders, e => e.CorrelateById(m => m.Message.ReminderId));
         Event(() => MailSent, e => e.CorrelateById(m => m.Message.ReminderId));
         Schedule(() => NextMail, x => x.NextMailTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ReminderId));
-        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.CorrelationId));
+        StepTimeouts(() => StepTimeout);
         Succeeded(Completed);
         Terminal(Failed);
 
@@ -38,12 +38,12 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
 
         During(Sleeping,
             When(NextMail.Received)
-                .StartStep(StepTimeout, steps, SendMailStep, x => SendNext(x.Saga))
+                .StartStep(steps, SendMailStep, x => SendNext(x.Saga))
                 .TransitionTo(Sending));
 
         During(Sending,
             When(MailSent, x => x.Message.Number == x.Saga.MailsSent + 1)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .Then(x => Sent(x.Saga, x.Message))
                 .IfElse(x => x.Saga.MailsSent < MailCount,
                     more => more
@@ -56,8 +56,8 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
                         .TransitionTo(Completed)),
             // An earlier mail's confirmation delivered again.
             When(MailSent, x => x.Message.Number != x.Saga.MailsSent + 1),
-            When(StepTimeout.Received)
-                .RetryStep(StepTimeout, steps, x => SendNext(x.Saga)));
+            When(StepTimeout, x => x.IsCurrentStep())
+                .RetryStep(steps, x => SendNext(x.Saga)));
 
         DuringAny(Ignore(ScheduleReminders));
         During(Sleeping, Completed, Ignore(MailSent));
@@ -72,7 +72,7 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
     public Event<ScheduleReminders> ScheduleReminders { get; private set; } = null!;
     public Event<MailSent> MailSent { get; private set; } = null!;
     public Schedule<ReminderState, ReminderMailDue> NextMail { get; private set; } = null!;
-    public Schedule<ReminderState, StepTimedOut> StepTimeout { get; private set; } = null!;
+    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 
     /// <summary>Counted from the start, not from the previous mail, so a slow send shifts nothing after it.</summary>
     public static DateTime DueAt(DateTime startedAt, int mail) => mail switch

@@ -33,37 +33,37 @@ public class TransferStateMachine : CompensatingStateMachine<TransferState>
                 .Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Saga.FailureReason!, Refunded: false)),
             When(StartTransfer, x => TransferValidation.Problem(x.Message) is null)
                 .Then(x => Start(x.Saga, x.Message, failure: null))
-                .StartStep(StepTimeout, steps, WithdrawStep, x => Withdraw(x.Saga))
+                .StartStep(steps, WithdrawStep, x => Withdraw(x.Saga))
                 .TransitionTo(Withdrawing));
 
         During(Withdrawing,
             When(WithdrawCompleted)
                 .RecordCompensation(WithdrawStep, x => Refund(x.Saga))
-                .StartStep(StepTimeout, steps, DepositStep, x => Deposit(x.Saga))
+                .StartStep(steps, DepositStep, x => Deposit(x.Saga))
                 .TransitionTo(Depositing),
             When(WithdrawRejected)
-                .EndStep(StepTimeout)
+                .EndStep()
                 .Then(x => x.Saga.FailureReason = x.Message.Reason)
                 .Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Message.Reason, Refunded: false))
                 .TransitionTo(Failed),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => Withdraw(x.Saga)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => Withdraw(x.Saga)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Then(GiveUp)
                 .TransitionTo(NeedsAttention));
 
         During(Depositing,
             When(DepositCompleted)
-                .EndStep(StepTimeout)
+                .EndStep()
                 // Once the money has arrived, a refund alone would create money: a done transfer has nothing left to undo.
                 .ForgetCompensation(WithdrawStep)
                 .Publish(x => new TransferCompleted(x.Saga.CorrelationId, x.Saga.FromAccount, x.Saga.ToAccount, x.Saga.Amount))
                 .TransitionTo(Completed),
             When(DepositRejected)
                 .Compensate(x => x.Message.Reason, Refunded),
-            When(StepTimeout.Received, x => x.HasAttemptsLeft(steps))
-                .RetryStep(StepTimeout, steps, x => Deposit(x.Saga)),
-            When(StepTimeout.Received, x => !x.HasAttemptsLeft(steps))
+            When(StepTimeout, x => x.HasAttemptsLeft(steps))
+                .RetryStep(steps, x => Deposit(x.Saga)),
+            When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Then(GiveUp)
                 .TransitionTo(NeedsAttention));
 
@@ -107,7 +107,7 @@ public class TransferStateMachine : CompensatingStateMachine<TransferState>
     {
         var reason = context.GaveUpReason();
         context.Saga.FailureReason = context.Saga.FailureReason is null ? reason : $"{context.Saga.FailureReason}; {reason}";
-        context.Saga.CurrentStep = null;
+        context.Saga.EndStep();
     }
 
     static void Start(TransferState saga, StartTransfer message, string? failure)

@@ -194,7 +194,7 @@ public class OrderStateMachineTests
 
         var saga = await t.InState(id, x => x.PaymentFailed);
         Assert.True(saga.StepAttempt >= 2);
-        Assert.Null(saga.StepTimeoutTokenId);
+        Assert.Null(saga.StepDeadline);
     }
 
     [Fact]

@@ -234,7 +234,7 @@ public class TransferStateMachineTests
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         var saga = await t.InState(id, x => x.Completed);
-        Assert.Null(saga.StepTimeoutTokenId);
+        Assert.Null(saga.StepDeadline);
         Assert.Null(saga.CurrentStep);
         Assert.Equal(1, saga.StepAttempt);
     }
