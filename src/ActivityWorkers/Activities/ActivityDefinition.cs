@@ -31,9 +31,25 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
     {
         // MassTransit's policies need at least one attempt; zero means the stage is off, not a policy of none.
         if (_retry.MaxAttempts is not 0)
-            endpoint.UseScheduledRedelivery(r => r.Exponential(_retry.MaxAttempts ?? int.MaxValue, _retry.InitialInterval, _retry.MaxInterval, _retry.InitialInterval));
+        {
+            endpoint.UseScheduledRedelivery(r =>
+            {
+                r.IgnoreDatabaseOutages();
+                r.Exponential(_retry.MaxAttempts ?? int.MaxValue, _retry.InitialInterval, _retry.MaxInterval, _retry.InitialInterval);
+            });
+        }
+
         if (_retry.Immediate > 0)
-            endpoint.UseMessageRetry(r => r.Immediate(_retry.Immediate));
+        {
+            endpoint.UseMessageRetry(r =>
+            {
+                r.IgnoreDatabaseOutages();
+                r.Immediate(_retry.Immediate);
+            });
+        }
+
+        // A database outage is no failure of the activity: it is waited out, not counted as an attempt.
+        endpoint.UseDatabaseOutageRetry(context);
         endpoint.UseDurableOutbox<LedgerDbContext>(context);
         // The consumer's pipe runs inside the outbox's transaction, which wraps the message's pipe.
         consumer.UseFilter(new ActivityTelemetryFilter<TConsumer>(ActivityName, context.GetRequiredService<SagaMetrics>()));

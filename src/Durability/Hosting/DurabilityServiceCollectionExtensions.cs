@@ -85,6 +85,7 @@ public static class DurabilityServiceCollectionExtensions
     {
         services.AddOptions<OutboxDeliveryOptions>().Bind(configuration.GetSection("Sagas:Outbox"));
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Sagas:Retention"));
+        services.AddOptions<DatabaseOutageOptions>().Bind(configuration.GetSection("Sagas:DatabaseOutage"));
         services.AddHostedService<OutboxDeliveryService<TContext>>();
         services.AddHostedService<RetentionService<TContext>>();
         return services;

@@ -20,15 +20,23 @@ public static class DurableEndpointExtensions
 
     /// <summary>
     /// A saga endpoint: row-lock waits, version conflicts and duplicate inserts are retried at once
-    /// and then with short pauses, never surfaced as faults while they still resolve.
+    /// and then with short pauses, never surfaced as faults while they still resolve; a database
+    /// outage is waited out. An event the saga does not accept in its state is no conflict: it
+    /// goes to the error queue at once, with the reason.
     /// </summary>
     public static void UseDurableSaga<TContext>(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
         where TContext : DbContext
     {
-        endpoint.UseMessageRetry(r => r.Intervals(
-            TimeSpan.Zero, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
-            TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
-            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)));
+        endpoint.UseMessageRetry(r =>
+        {
+            r.IgnoreDatabaseOutages();
+            r.Ignore<NotAcceptedStateMachineException>();
+            r.Intervals(
+                TimeSpan.Zero, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
+                TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
+                TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+        });
+        endpoint.UseDatabaseOutageRetry(context);
         endpoint.UseDurableOutbox<TContext>(context);
     }
 }

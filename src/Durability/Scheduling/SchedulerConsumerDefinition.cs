@@ -1,14 +1,22 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Sagas.Durability.Hosting;
 
 namespace Sagas.Durability.Scheduling;
 
-/// <summary>All scheduling consumers share the scheduler queue; a busy database is retried.</summary>
+/// <summary>All scheduling consumers share the scheduler queue; a busy database is retried, and an outage waited out.</summary>
 public sealed class SchedulerConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
     public SchedulerConsumerDefinition(IOptions<SchedulerOptions> options) => EndpointName = options.Value.QueueName;
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<TConsumer> consumer, IRegistrationContext context) =>
-        endpoint.UseMessageRetry(retry => retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<TConsumer> consumer, IRegistrationContext context)
+    {
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.IgnoreDatabaseOutages();
+            retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+        });
+        endpoint.UseDatabaseOutageRetry(context);
+    }
 }
