@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sagas.Durability.Outbox;
 using Sagas.Durability.Storage;
 
 namespace Sagas.Durability.DeadLetters;
@@ -35,7 +36,13 @@ public sealed class StoredDeadLetters(IServiceScopeFactory scopes, DurableDataba
         var db = scope.ServiceProvider.GetRequiredService<DurabilityDbContext>();
         db.Add(row);
         using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // Kept now, so the outbox's copy (kept for the in-memory transport) must not come back after a restart.
+            await db.Set<OutboxMessage>().Where(x => x.MessageId == letter.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(DeadLetterQuery query, CancellationToken cancellationToken)

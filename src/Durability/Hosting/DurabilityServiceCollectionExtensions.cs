@@ -83,7 +83,8 @@ public static class DurabilityServiceCollectionExtensions
     public static IServiceCollection AddOutboxDelivery<TContext>(this IServiceCollection services, IConfiguration configuration)
         where TContext : DbContext
     {
-        services.AddOptions<OutboxDeliveryOptions>().Bind(configuration.GetSection("Sagas:Outbox"));
+        services.AddOptions<OutboxDeliveryOptions>().Bind(configuration.GetSection("Sagas:Outbox"))
+            .PostConfigure(o => o.KeepUntilConsumed = configuration.GetSagasOptions().Transport == TransportKind.InMemory);
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Sagas:Retention"));
         services.AddOptions<DatabaseOutageOptions>().Bind(configuration.GetSection("Sagas:DatabaseOutage"));
         services.AddHostedService<OutboxDeliveryService<TContext>>();

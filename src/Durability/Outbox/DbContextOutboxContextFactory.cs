@@ -4,6 +4,7 @@ using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sagas.Durability.Storage;
 using Sagas.Durability.Telemetry;
 
@@ -21,6 +22,7 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
     OutboxNotifier notifier,
     TimeProvider clock,
     SagaMetrics metrics,
+    IOptions<OutboxDeliveryOptions> delivery,
     ILogger<DbContextOutboxContextFactory<TDbContext>> logger)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -42,6 +44,8 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
             db.Database.AutoSavepointsEnabled = false;
 
             var consumed = !await ClaimAsync(messageId, options.ConsumerId, context.CancellationToken).ConfigureAwait(false);
+            if (delivery.Value.KeepUntilConsumed)
+                await ForgetKeptAsync(messageId, context.CancellationToken).ConfigureAwait(false);
             if (!consumed)
             {
                 await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock, telemetry)).ConfigureAwait(false);
@@ -74,6 +78,11 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
             cancellationToken).ConfigureAwait(false);
         return inserted == 1;
     }
+
+    /// <summary>The message is taken in this transaction, so the in-memory transport's copy is no longer the only one.</summary>
+    async Task ForgetKeptAsync(Guid messageId, CancellationToken cancellationToken) =>
+        await db.Set<OutboxMessage>().Where(x => x.MessageId == messageId)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("durableOutbox");
 

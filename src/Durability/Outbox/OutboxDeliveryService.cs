@@ -13,7 +13,8 @@ namespace Sagas.Durability.Outbox;
 
 /// <summary>
 /// Delivers committed outbox rows to the broker and deletes them. A crash between send and
-/// delete sends a message twice; the receiver's inbox makes that harmless.
+/// delete sends a message twice; the receiver's inbox makes that harmless. On the in-memory
+/// transport a delivered row is only marked, and its consumer deletes it.
 /// </summary>
 public sealed class OutboxDeliveryService<TDbContext>(
     IServiceScopeFactory scopes,
@@ -29,11 +30,29 @@ public sealed class OutboxDeliveryService<TDbContext>(
 {
     readonly OutboxDeliveryOptions _options = options.Value;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         metrics.ObserveOutboxBacklog(CountBacklog);
+        if (_options.KeepUntilConsumed)
+            await RedeliverKeptAsync(stoppingToken).ConfigureAwait(false);
         var sweepers = database.Provider == DatabaseProvider.Postgres ? Math.Max(1, _options.Sweepers) : 1;
-        return Task.WhenAll(Enumerable.Range(0, sweepers).Select(_ => Task.Run(() => SweepAsync(stoppingToken), stoppingToken)));
+        await Task.WhenAll(Enumerable.Range(0, sweepers).Select(_ => Task.Run(() => SweepAsync(stoppingToken), stoppingToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>What the last process had in its in-memory queues died with it: those rows are delivered again.</summary>
+    async Task RedeliverKeptAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        int kept;
+        using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            kept = await db.Set<OutboxMessage>().Where(x => x.DeliveredAt != null)
+                .ExecuteUpdateAsync(x => x.SetProperty(m => m.DeliveredAt, (DateTime?)null), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (kept > 0)
+            logger.LogInformation("{Count} message(s) delivered before the last stop were not consumed; delivering them again", kept);
     }
 
     async Task SweepAsync(CancellationToken stoppingToken)
@@ -83,8 +102,14 @@ public sealed class OutboxDeliveryService<TDbContext>(
 
         using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            await db.Set<OutboxMessage>().Where(x => done.Contains(x.SequenceNumber))
-                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            var delivered = db.Set<OutboxMessage>().Where(x => done.Contains(x.SequenceNumber));
+            if (_options.KeepUntilConsumed)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                await delivered.ExecuteUpdateAsync(x => x.SetProperty(m => m.DeliveredAt, now), cancellationToken).ConfigureAwait(false);
+            }
+            else
+                await delivered.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (transaction is not null)

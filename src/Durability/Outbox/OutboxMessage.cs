@@ -20,4 +20,10 @@ public class OutboxMessage
     public string Body { get; set; } = "";
     public string? Headers { get; set; }
     public string? Properties { get; set; }
+
+    /// <summary>
+    /// Set once the message is in a transport that keeps it only in memory: the row then stays
+    /// until the transaction consuming the message deletes it, and is sent again after a crash.
+    /// </summary>
+    public DateTime? DeliveredAt { get; set; }
 }

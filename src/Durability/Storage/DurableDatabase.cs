@@ -47,9 +47,9 @@ public sealed class DurableDatabase(DatabaseProvider provider)
     public IQueryable<OutboxMessage> NextOutboxBatch(DbContext db, int size)
     {
         if (!IsPostgres)
-            return db.Set<OutboxMessage>().OrderBy(x => x.SequenceNumber).Take(size);
+            return db.Set<OutboxMessage>().Where(x => x.DeliveredAt == null).OrderBy(x => x.SequenceNumber).Take(size);
 
         return db.Set<OutboxMessage>().FromSqlRaw(
-            "SELECT * FROM outbox_messages ORDER BY sequence_number LIMIT {0} FOR UPDATE SKIP LOCKED", size);
+            "SELECT * FROM outbox_messages WHERE delivered_at IS NULL ORDER BY sequence_number LIMIT {0} FOR UPDATE SKIP LOCKED", size);
     }
 }

@@ -50,6 +50,8 @@ public abstract class DurableDbContext(DbContextOptions options) : DbContext(opt
             entity.Property(x => x.SequenceNumber).ValueGeneratedOnAdd();
             entity.Property(x => x.DestinationAddress).HasMaxLength(512);
             entity.Property(x => x.ContentType).HasMaxLength(128);
+            // A consumer deletes the kept row of the message it took (in-memory transport only).
+            entity.HasIndex(x => x.MessageId);
         });
 
         modelBuilder.Entity<SagaHistoryEntry>(entity =>

@@ -15,6 +15,7 @@ public sealed class RetentionService<TContext>(
     DurableDatabase database,
     TimeProvider clock,
     IOptions<RetentionOptions> options,
+    IOptions<OutboxDeliveryOptions> delivery,
     ILogger<RetentionService<TContext>> logger)
     : BackgroundService
     where TContext : DbContext
@@ -49,6 +50,8 @@ public sealed class RetentionService<TContext>(
         {
             var inboxCutoff = now - options.Value.Inbox;
             await db.Set<InboxMessage>().Where(x => x.ConsumedAt < inboxCutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            var unconsumedCutoff = now - delivery.Value.KeepUnconsumedFor;
+            await db.Set<OutboxMessage>().Where(x => x.DeliveredAt < unconsumedCutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
             if (options.Value.FinishedSagas is not { } keep)
                 return;

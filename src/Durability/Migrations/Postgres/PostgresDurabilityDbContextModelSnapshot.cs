@@ -132,6 +132,10 @@ namespace Sagas.Durability.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("correlation_id");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
                     b.Property<string>("DestinationAddress")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -185,6 +189,9 @@ namespace Sagas.Durability.Migrations.Postgres
 
                     b.HasKey("SequenceNumber")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -123,6 +123,10 @@ namespace Sagas.Durability.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("correlation_id");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
                     b.Property<string>("DestinationAddress")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -176,6 +180,9 @@ namespace Sagas.Durability.Migrations.Sqlite
 
                     b.HasKey("SequenceNumber")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

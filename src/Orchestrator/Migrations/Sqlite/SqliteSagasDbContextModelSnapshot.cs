@@ -129,6 +129,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("correlation_id");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
                     b.Property<string>("DestinationAddress")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -182,6 +186,9 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
 
                     b.HasKey("SequenceNumber")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", null, t =>
                         {
