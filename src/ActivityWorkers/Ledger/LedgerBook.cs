@@ -17,30 +17,33 @@ public sealed class LedgerBook(LedgerDbContext db, DurableDatabase database, Tim
         // Lock first: two sends of one step then see each other's answer, never both act.
         var account = await database.ForUpdate<Account, string>(db, nameof(Account.Id), accountId)
             .AsTracking().SingleOrDefaultAsync(cancellationToken);
-        if (await db.LedgerEntries.AnyAsync(x => x.ReferenceId == referenceId, cancellationToken))
-            return null;
-        if (await db.LedgerRejections.Where(x => x.ReferenceId == referenceId).Select(x => x.Reason).FirstOrDefaultAsync(cancellationToken) is { } refused)
-            return refused;
+        if (account is null || account.Balance + amount < 0)
+            return await RefuseAsync(referenceId, accountId, account is null ? LedgerFailures.AccountNotFound : LedgerFailures.InsufficientFunds, cancellationToken);
 
-        if (account is null)
-            return Refuse(referenceId, accountId, LedgerFailures.AccountNotFound);
-        if (account.Balance + amount < 0)
-            return Refuse(referenceId, accountId, LedgerFailures.InsufficientFunds);
+        // The usual case costs this one statement: it claims the reference, unless it was posted or refused before.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var posted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO ledger_entries (reference_id, account_id, amount, created_at)
+            SELECT {referenceId}, {accountId}, {amount}, {now}
+            WHERE NOT EXISTS (SELECT 1 FROM ledger_rejections WHERE reference_id = {referenceId})
+            ON CONFLICT (reference_id) DO NOTHING
+            """, cancellationToken);
+        if (posted == 0)
+            return await EarlierRefusalAsync(referenceId, cancellationToken);
 
         account.Balance += amount;
         account.Version++;
-        db.LedgerEntries.Add(new LedgerEntry
-        {
-            ReferenceId = referenceId,
-            AccountId = accountId,
-            Amount = amount,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
         return null;
     }
 
-    string Refuse(string referenceId, string accountId, string reason)
+    /// <summary>The first answer for a reference stands: money it moved before is not refused now.</summary>
+    async Task<string?> RefuseAsync(string referenceId, string accountId, string reason, CancellationToken cancellationToken)
     {
+        if (await db.LedgerEntries.AnyAsync(x => x.ReferenceId == referenceId, cancellationToken))
+            return null;
+        if (await EarlierRefusalAsync(referenceId, cancellationToken) is { } refused)
+            return refused;
+
         db.LedgerRejections.Add(new LedgerRejection
         {
             ReferenceId = referenceId,
@@ -50,4 +53,7 @@ public sealed class LedgerBook(LedgerDbContext db, DurableDatabase database, Tim
         });
         return reason;
     }
+
+    Task<string?> EarlierRefusalAsync(string referenceId, CancellationToken cancellationToken) =>
+        db.LedgerRejections.Where(x => x.ReferenceId == referenceId).Select(x => x.Reason).FirstOrDefaultAsync(cancellationToken);
 }

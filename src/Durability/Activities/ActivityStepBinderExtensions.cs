@@ -1,4 +1,5 @@
 using MassTransit;
+using Sagas.Durability.Outbox;
 
 namespace Sagas.Durability.Activities;
 
@@ -137,6 +138,8 @@ public static class ActivityStepBinderExtensions
                 {
                     publish.Headers.Set(StepHeaders.Step, name);
                     publish.Headers.Set(StepHeaders.Attempt, attempt);
+                    // Kept in the outbox until a worker's queue takes it, however late the worker starts.
+                    MustRoute.Mark(publish);
                     // An activity that answers with RespondAsync reaches this saga only, so one
                     // activity can serve several workflows without their replies crossing.
                     publish.ResponseAddress = x.ReceiveContext.InputAddress;

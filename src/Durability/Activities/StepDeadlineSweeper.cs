@@ -24,7 +24,6 @@ public sealed class StepDeadlineSweeper<TContext>(
     IServiceScopeFactory scopes,
     SagaCatalog catalog,
     DurableDatabase database,
-    OutboxNotifier notifier,
     TimeProvider clock,
     IOptions<StepDeadlineOptions> options,
     ILogger<StepDeadlineSweeper<TContext>> logger)
@@ -96,7 +95,7 @@ public sealed class StepDeadlineSweeper<TContext>(
             raised = due.Count;
         }
 
-        notifier.Notify();
+        outbox.Committed();
         logger.LogDebug("{Count} step deadline(s) of {SagaType} passed", raised, type.Name);
         return raised;
     }

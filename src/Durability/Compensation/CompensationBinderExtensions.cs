@@ -1,5 +1,6 @@
 using MassTransit;
 using Sagas.Durability.Activities;
+using Sagas.Durability.Outbox;
 using Sagas.Durability.Sagas;
 
 namespace Sagas.Durability.Compensation;
@@ -134,6 +135,7 @@ public static class CompensationBinderExtensions
             send.Headers.Set(StepHeaders.Step, step);
             send.Headers.Set(StepHeaders.Attempt, attempt);
             send.ResponseAddress = replyTo;
+            MustRoute.Mark(send);
         }
 
         if (record.Destination is { } destination)

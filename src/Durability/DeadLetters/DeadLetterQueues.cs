@@ -6,7 +6,10 @@ public static class DeadLetterQueues
     public const string ErrorSuffix = "_error";
     public const string SkippedSuffix = "_skipped";
 
-    public static readonly string[] Suffixes = [ErrorSuffix, SkippedSuffix];
+    /// <summary>Ours, not MassTransit's: outbox rows the broker kept refusing, kept in the <c>dead_letters</c> table.</summary>
+    public const string UndeliveredSuffix = "_undelivered";
+
+    public static readonly string[] Suffixes = [ErrorSuffix, SkippedSuffix, UndeliveredSuffix];
 
     public static bool IsDeadLetterQueue(string queue) => Suffixes.Any(suffix => queue.EndsWith(suffix, StringComparison.Ordinal));
 

@@ -36,8 +36,10 @@ public static class DeadLetterServiceCollectionExtensions
         if (options.Transport == TransportKind.RabbitMq)
         {
             var broker = new Uri(configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/");
-            services.AddSingleton<IDeadLetters>(sp => new RabbitMqDeadLetters(broker, sp.GetRequiredService<IOptions<RabbitMqDeadLetterOptions>>(),
-                sp.GetRequiredService<ReceiveEndpointNames>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<RabbitMqDeadLetters>()));
+            services.AddSingleton<IDeadLetters>(sp => new CombinedDeadLetters(
+                new RabbitMqDeadLetters(broker, sp.GetRequiredService<IOptions<RabbitMqDeadLetterOptions>>(),
+                    sp.GetRequiredService<ReceiveEndpointNames>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<RabbitMqDeadLetters>()),
+                sp.GetRequiredService<StoredDeadLetters>()));
         }
         else
         {

@@ -8,10 +8,11 @@ using Sagas.Durability.Storage;
 namespace Sagas.Durability.DeadLetters;
 
 /// <summary>
-/// Dead letters kept in the <c>dead_letters</c> table, for the in-memory transport whose error
-/// queues die with the process and cannot be peeked. Every receive endpoint's error and
-/// dead-letter pipes write here (<see cref="DeadLetterPipes"/>); a redrive sends the stored body
-/// and headers back to the queue the message failed on.
+/// Dead letters kept in the <c>dead_letters</c> table: for the in-memory transport, whose error
+/// queues die with the process and cannot be peeked, every receive endpoint's error and
+/// dead-letter pipes write here (<see cref="DeadLetterPipes"/>); on any transport, outbox rows the
+/// broker kept refusing end here. A redrive sends the stored body and headers back to the queue
+/// the message failed on, or to the destination it never reached.
 /// </summary>
 public sealed class StoredDeadLetters(IServiceScopeFactory scopes, DurableDatabase database, IServiceProvider services) : IDeadLetters
 {

@@ -29,7 +29,7 @@ public static class DurabilityServiceCollectionExtensions
         if (services.All(x => x.ServiceType != typeof(DurableDatabase)))
         {
             services.AddSingleton(new DurableDatabase(options.Database));
-            services.AddSingleton<OutboxNotifier>();
+            services.AddSingleton<OutboxDispatcher>();
             services.TryAddSingleton(TimeProvider.System);
             services.AddMetrics();
             services.TryAddSingleton<SagaMetrics>();
@@ -87,6 +87,7 @@ public static class DurabilityServiceCollectionExtensions
             .PostConfigure(o => o.KeepUntilConsumed = configuration.GetSagasOptions().Transport == TransportKind.InMemory);
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Sagas:Retention"));
         services.AddOptions<DatabaseOutageOptions>().Bind(configuration.GetSection("Sagas:DatabaseOutage"));
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<OutboxDeliveryService<TContext>>();
         services.AddHostedService<RetentionService<TContext>>();
         return services;

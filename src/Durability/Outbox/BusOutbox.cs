@@ -3,6 +3,7 @@ using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
 using MassTransit.Transports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sagas.Durability.Storage;
 
 namespace Sagas.Durability.Outbox;
@@ -17,11 +18,13 @@ public sealed class BusOutbox<TDbContext>(
     IBus bus,
     IServiceProvider provider,
     DurableDatabase database,
-    OutboxNotifier notifier,
+    OutboxDispatcher dispatcher,
+    IOptions<OutboxDeliveryOptions> options,
     TimeProvider clock)
     : OutboxSendContext
     where TDbContext : DbContext
 {
+    readonly List<OutboxMessage> _added = [];
     IPublishEndpoint? _publishEndpoint;
     ISendEndpointProvider? _sendEndpointProvider;
 
@@ -40,13 +43,22 @@ public sealed class BusOutbox<TDbContext>(
         using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        notifier.Notify();
+        Committed();
+    }
+
+    /// <summary>For callers that commit their own transaction: its messages are delivered now.</summary>
+    public void Committed()
+    {
+        dispatcher.Committed(_added);
+        _added.Clear();
     }
 
     public Task AddSend<T>(SendContext<T> context)
         where T : class
     {
-        db.Add(OutboxMessages.FromSendContext(context, clock.GetUtcNow().UtcDateTime));
+        var message = OutboxMessages.FromSendContext(context, clock.GetUtcNow().UtcDateTime, options.Value.Lease);
+        _added.Add(message);
+        db.Add(message);
         return Task.CompletedTask;
     }
 

@@ -9,8 +9,8 @@ namespace Sagas.Durability.Outbox;
 /// <summary>
 /// The consume context a consumer sees inside the transaction: everything it sends or publishes
 /// becomes an outbox row in the same DbContext, so it commits (or not) with the consumer's changes.
-/// Delivery is left to <see cref="OutboxDeliveryService{TDbContext}"/>, so only the first phase
-/// of MassTransit's outbox pipe ever runs here.
+/// Delivery is left to <see cref="OutboxDispatcher"/> once the transaction commits, so only the
+/// first phase of MassTransit's outbox pipe ever runs here.
 /// </summary>
 sealed class DbContextOutboxConsumeContext<TMessage>(
     ConsumeContext<TMessage> context,
@@ -18,6 +18,7 @@ sealed class DbContextOutboxConsumeContext<TMessage>(
     IServiceProvider provider,
     DbContext db,
     TimeProvider clock,
+    TimeSpan lease,
     SagaConsumeTelemetry telemetry)
     : OutboxConsumeContextProxy<TMessage>(context, options, provider)
     where TMessage : class
@@ -56,7 +57,7 @@ sealed class DbContextOutboxConsumeContext<TMessage>(
     {
         if (telemetry.SagaId is { } sagaId)
             context.Headers.Set(SagaTracing.SagaIdHeader, sagaId.ToString("D"));
-        var message = OutboxMessages.FromSendContext(context, clock.GetUtcNow().UtcDateTime);
+        var message = OutboxMessages.FromSendContext(context, clock.GetUtcNow().UtcDateTime, lease);
         lock (db)
             db.Add(message);
         return Task.CompletedTask;

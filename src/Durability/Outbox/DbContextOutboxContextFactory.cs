@@ -19,7 +19,7 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
     TDbContext db,
     IServiceProvider provider,
     DurableDatabase database,
-    OutboxNotifier notifier,
+    OutboxDispatcher dispatcher,
     TimeProvider clock,
     SagaMetrics metrics,
     IOptions<OutboxDeliveryOptions> delivery,
@@ -48,18 +48,18 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
                 await ForgetKeptAsync(messageId, context.CancellationToken).ConfigureAwait(false);
             if (!consumed)
             {
-                await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock, telemetry)).ConfigureAwait(false);
+                await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock, delivery.Value.Lease, telemetry)).ConfigureAwait(false);
 
                 await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
             }
 
+            var sent = db.ChangeTracker.Entries<OutboxMessage>().Select(x => x.Entity).ToList();
             await transaction.CommitAsync(context.CancellationToken).ConfigureAwait(false);
             metrics.Committed(telemetry, timer.Elapsed);
+            dispatcher.Committed(sent);
 
             if (consumed)
                 logger.LogInformation("Message {MessageId} was already consumed by {ConsumerType}; acknowledged without running it again", messageId, options.ConsumerType);
-            else
-                notifier.Notify();
         }
 
         if (context.ReceiveContext is { IsDelivered: false, IsFaulted: false })

@@ -1,6 +1,3 @@
-using MassTransit;
-using MassTransit.Middleware;
-using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,15 +9,15 @@ using Sagas.Durability.Telemetry;
 namespace Sagas.Durability.Outbox;
 
 /// <summary>
-/// Delivers committed outbox rows to the broker and deletes them. A crash between send and
-/// delete sends a message twice; the receiver's inbox makes that harmless. On the in-memory
-/// transport a delivered row is only marked, and its consumer deletes it.
+/// Takes over outbox rows whose lease ran out: rows whose writer died before sending them, and rows
+/// whose send failed and whose pause is over. A short transaction claims a batch (renewing its
+/// lease, so no other process takes it meanwhile) and commits; <see cref="OutboxDispatcher"/> then
+/// sends it outside any transaction. Rows sent at commit, the usual case, are never seen here.
 /// </summary>
 public sealed class OutboxDeliveryService<TDbContext>(
     IServiceScopeFactory scopes,
-    IBus bus,
+    OutboxDispatcher dispatcher,
     DurableDatabase database,
-    OutboxNotifier notifier,
     TimeProvider clock,
     IOptions<OutboxDeliveryOptions> options,
     SagaMetrics metrics,
@@ -33,110 +30,71 @@ public sealed class OutboxDeliveryService<TDbContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         metrics.ObserveOutboxBacklog(CountBacklog);
-        if (_options.KeepUntilConsumed)
-            await RedeliverKeptAsync(stoppingToken).ConfigureAwait(false);
-        var sweepers = database.Provider == DatabaseProvider.Postgres ? Math.Max(1, _options.Sweepers) : 1;
-        await Task.WhenAll(Enumerable.Range(0, sweepers).Select(_ => Task.Run(() => SweepAsync(stoppingToken), stoppingToken))).ConfigureAwait(false);
-    }
-
-    /// <summary>What the last process had in its in-memory queues died with it: those rows are delivered again.</summary>
-    async Task RedeliverKeptAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        int kept;
-        using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            kept = await db.Set<OutboxMessage>().Where(x => x.DeliveredAt != null)
-                .ExecuteUpdateAsync(x => x.SetProperty(m => m.DeliveredAt, (DateTime?)null), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (kept > 0)
-            logger.LogInformation("{Count} message(s) delivered before the last stop were not consumed; delivering them again", kept);
-    }
-
-    async Task SweepAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+            await RecoverAtStartAsync(stoppingToken).ConfigureAwait(false);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var delivered = await DeliverBatchAsync(stoppingToken).ConfigureAwait(false);
-                if (delivered >= _options.BatchSize)
+                try
                 {
-                    notifier.Notify();
-                    continue;
+                    while (await SweepAsync(stoppingToken).ConfigureAwait(false) >= _options.BatchSize)
+                    {
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning(exception, "Outbox sweep failed; retrying");
                 }
 
-                await notifier.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "Outbox delivery failed; retrying");
                 await Task.Delay(_options.PollInterval, stoppingToken).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
-    async Task<int> DeliverBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// SQLite has one process: whatever it left in the outbox, unsent or (in-memory transport)
+    /// sent into queues that died with it, is delivered now rather than after its lease.
+    /// </summary>
+    async Task RecoverAtStartAsync(CancellationToken cancellationToken)
+    {
+        if (database.Provider != DatabaseProvider.Sqlite)
+            return;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        int left;
+        using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            left = await db.Set<OutboxMessage>().ExecuteUpdateAsync(x => x
+                .SetProperty(m => m.DeliveredAt, (DateTime?)null)
+                .SetProperty(m => m.LockedUntil, DateTime.MinValue), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (left > 0)
+            logger.LogInformation("{Count} message(s) of the last run were not consumed; delivering them again", left);
+    }
+
+    async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-
-        // On PostgreSQL the batch stays locked until its rows are deleted, so no other sweeper sends them.
-        await using var transaction = database.Provider == DatabaseProvider.Postgres
-            ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
-            : null;
-
-        var batch = await database.NextOutboxBatch(db, _options.BatchSize).AsNoTracking()
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (batch.Count == 0)
-            return 0;
-
-        var sent = await Task.WhenAll(batch.Select(row => SendAsync(row, cancellationToken))).ConfigureAwait(false);
-        var done = sent.Where(x => x.HasValue).Select(x => x!.Value).ToList();
-
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<OutboxMessage> claimed;
         using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            var delivered = db.Set<OutboxMessage>().Where(x => done.Contains(x.SequenceNumber));
-            if (_options.KeepUntilConsumed)
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                await delivered.ExecuteUpdateAsync(x => x.SetProperty(m => m.DeliveredAt, now), cancellationToken).ConfigureAwait(false);
-            }
-            else
-                await delivered.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (transaction is not null)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            claimed = await database.ClaimOutboxBatch(db, now, now + _options.Lease, _options.BatchSize).AsNoTracking()
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-        return done.Count;
-    }
-
-    async Task<long?> SendAsync(OutboxMessage row, CancellationToken cancellationToken)
-    {
-        if (row.ExpirationTime < clock.GetUtcNow().UtcDateTime)
-            return row.SequenceNumber;
-
-        try
-        {
-            var message = new StoredMessageContext(row);
-            var endpoint = await bus.GetSendEndpoint(message.DestinationAddress!).ConfigureAwait(false);
-            await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), cancellationToken)
-                .ConfigureAwait(false);
-            metrics.OutboxDelivered(clock.GetUtcNow().UtcDateTime - row.SentTime);
-            return row.SequenceNumber;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogWarning(exception, "Outbox message {MessageId} to {Destination} not delivered yet", row.MessageId, row.DestinationAddress);
-            return null;
-        }
+
+        if (claimed.Count > 0)
+            logger.LogInformation("Delivering {Count} outbox message(s) whose lease ran out", claimed.Count);
+        await dispatcher.DeliverAsync(claimed, cancellationToken).ConfigureAwait(false);
+        return claimed.Count;
     }
 
     /// <summary>Read when metrics are collected, which is seldom (a scrape); a database that does not answer reports nothing.</summary>
@@ -145,7 +103,7 @@ public sealed class OutboxDeliveryService<TDbContext>(
         try
         {
             using var scope = scopes.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>().LongCount();
+            return scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>().LongCount(x => x.DeliveredAt == null);
         }
         catch (Exception exception)
         {

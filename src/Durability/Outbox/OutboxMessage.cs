@@ -26,4 +26,16 @@ public class OutboxMessage
     /// until the transaction consuming the message deletes it, and is sent again after a crash.
     /// </summary>
     public DateTime? DeliveredAt { get; set; }
+
+    /// <summary>
+    /// Until then the process that wrote (or last claimed) the row is sending it; after, the
+    /// delivery sweep of any process takes it over (its writer died, or the broker refused it).
+    /// </summary>
+    public DateTime LockedUntil { get; set; }
+
+    /// <summary>Failed sends so far; at the configured maximum the row becomes a dead letter.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Why the last send failed.</summary>
+    public string? LastError { get; set; }
 }

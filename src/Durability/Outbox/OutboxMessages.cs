@@ -6,7 +6,7 @@ namespace Sagas.Durability.Outbox;
 
 static class OutboxMessages
 {
-    public static OutboxMessage FromSendContext<T>(SendContext<T> context, DateTime now)
+    public static OutboxMessage FromSendContext<T>(SendContext<T> context, DateTime now, TimeSpan lease)
         where T : class
     {
         if (context.MessageId is not { } messageId)
@@ -32,6 +32,7 @@ static class OutboxMessages
             MessageType = string.Join(";", context.SupportedMessageTypes),
             Body = context.Serializer.GetMessageBody(context).GetString(),
             Headers = serializer.SerializeDictionary(context.Headers.GetAll()),
+            LockedUntil = now + lease,
         };
 
         if (context is TransportSendContext<T> transportContext)

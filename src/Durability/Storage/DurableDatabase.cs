@@ -41,15 +41,20 @@ public sealed class DurableDatabase(DatabaseProvider provider)
     }
 
     /// <summary>
-    /// The oldest undelivered messages. On PostgreSQL rows another sweeper holds are skipped, so
-    /// several sweepers deliver in parallel.
+    /// Takes the oldest rows whose lease ran out and renews it to <paramref name="leaseUntil"/>, in
+    /// one statement. On PostgreSQL rows another sweep holds are skipped, so sweeps run in parallel.
     /// </summary>
-    public IQueryable<OutboxMessage> NextOutboxBatch(DbContext db, int size)
+    public IQueryable<OutboxMessage> ClaimOutboxBatch(DbContext db, DateTime now, DateTime leaseUntil, int size)
     {
-        if (!IsPostgres)
-            return db.Set<OutboxMessage>().Where(x => x.DeliveredAt == null).OrderBy(x => x.SequenceNumber).Take(size);
-
-        return db.Set<OutboxMessage>().FromSqlRaw(
-            "SELECT * FROM outbox_messages WHERE delivered_at IS NULL ORDER BY sequence_number LIMIT {0} FOR UPDATE SKIP LOCKED", size);
+        var skipLocked = IsPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+        // Table and column names are ours, never input.
+#pragma warning disable EF1002
+        return db.Set<OutboxMessage>().FromSqlRaw($$"""
+            UPDATE outbox_messages SET locked_until = {1}
+            WHERE sequence_number IN (SELECT sequence_number FROM outbox_messages
+                WHERE delivered_at IS NULL AND locked_until <= {0} ORDER BY sequence_number LIMIT {2}{{skipLocked}})
+            RETURNING *
+            """, now, leaseUntil, size);
+#pragma warning restore EF1002
     }
 }

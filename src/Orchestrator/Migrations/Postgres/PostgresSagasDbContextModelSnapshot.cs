@@ -119,6 +119,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("SequenceNumber"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text")
@@ -163,6 +167,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<Guid?>("InitiatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("initiator_id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Sagas.Orchestrator.Migrations.Postgres
+namespace Sagas.ActivityWorkers.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class OutboxKeepsUntilConsumed : Migration
+    public partial class OutboxDeliveryState : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

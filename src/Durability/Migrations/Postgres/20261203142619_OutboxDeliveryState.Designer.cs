@@ -12,8 +12,8 @@ using Sagas.Durability.Storage;
 namespace Sagas.Durability.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDurabilityDbContext))]
-    [Migration("20261203135830_OutboxKeepsUntilConsumed")]
-    partial class OutboxKeepsUntilConsumed
+    [Migration("20261203142619_OutboxDeliveryState")]
+    partial class OutboxDeliveryState
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -116,6 +116,10 @@ namespace Sagas.Durability.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("SequenceNumber"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text")
@@ -160,6 +164,14 @@ namespace Sagas.Durability.Migrations.Postgres
                     b.Property<Guid?>("InitiatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("initiator_id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")

@@ -11,8 +11,8 @@ using Sagas.Durability.Storage;
 namespace Sagas.Durability.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDurabilityDbContext))]
-    [Migration("20261203135829_OutboxKeepsUntilConsumed")]
-    partial class OutboxKeepsUntilConsumed
+    [Migration("20261203142618_OutboxDeliveryState")]
+    partial class OutboxDeliveryState
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -107,6 +107,10 @@ namespace Sagas.Durability.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence_number");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -151,6 +155,14 @@ namespace Sagas.Durability.Migrations.Sqlite
                     b.Property<Guid?>("InitiatorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("initiator_id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT")
