@@ -21,10 +21,12 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    await using IBenchmarkStack stack = options.Mode == BenchmarkMode.Embedded ? new EmbeddedStack() : await RealStack.CreateAsync();
+    await using IBenchmarkStack stack = options.Mode == BenchmarkMode.Embedded ? new EmbeddedStack() : await RealStack.CreateAsync(options.OneProcess);
     Console.WriteLine($"mode        {options.Mode.ToString().ToLowerInvariant()}: {stack.Description}");
-    Console.WriteLine($"workload    {options.Count} transfers (+{options.Warmup} warm-up) over {options.Accounts} accounts, " +
-                      $"{options.InFlight} publishes in flight, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+    var pace = options.Rate is { } rate
+        ? $"{options.Count} transfers at {rate}/s for {options.Seconds} s (+{options.Warmup} warm-up, {options.InFlight} publishes in flight)"
+        : $"{options.Count} transfers (+{options.Warmup} warm-up), {options.InFlight} publishes in flight";
+    Console.WriteLine($"workload    {pace} over {options.Accounts} accounts, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
     await using var orchestrator = await InProcessOrchestrator.StartAsync(stack.Settings, cancellation.Token);
     await stack.OrchestratorStartedAsync(cancellation.Token);
@@ -34,13 +36,20 @@ try
 
     if (options.Warmup > 0)
         await Driver.RunAsync(orchestrator, workload.Transfers(options.Warmup), options.InFlight, terminalBefore: 0, cancellation.Token);
+    var transfers = workload.Transfers(options.Count);
+    // In real mode this first waits ~11 s for PostgreSQL's and RabbitMQ's statistics to take in the warm-up.
+    var costs = await CostCounters.StartAsync(stack as RealStack, cancellation.Token);
     using var profiler = options.Profile ? new Profiler() : null;
     profiler?.Start();
-    var run = await Driver.RunAsync(orchestrator, workload.Transfers(options.Count), options.InFlight, terminalBefore: options.Warmup, cancellation.Token);
+    var run = options.Rate is { } perSecond
+        ? await Driver.RunAtRateAsync(orchestrator, transfers, perSecond, terminalBefore: options.Warmup, cancellation.Token)
+        : await Driver.RunAsync(orchestrator, transfers, options.InFlight, terminalBefore: options.Warmup, cancellation.Token);
     profiler?.Stop();
+    costs.Stop();
 
     var sagas = await orchestrator.TransfersAsync();
     Report.PrintFigures(run, sagas);
+    await costs.PrintAsync(options.Count, cancellation.Token);
     profiler?.Print(options.Count);
     var ok = Verification.Run(workload, options.Warmup + options.Count, sagas, await orchestrator.AccountsAsync(), await orchestrator.LedgerEntriesAsync());
     return ok ? 0 : 1;

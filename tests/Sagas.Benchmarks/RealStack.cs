@@ -7,7 +7,8 @@ namespace Sagas.Benchmarks;
 
 /// <summary>
 /// PostgreSQL and RabbitMQ as scripts/services.sh runs them, on a fresh database and virtual host
-/// that are dropped afterwards; the activities run in one separate worker process.
+/// that are dropped afterwards; the activities run in one separate worker process, or with
+/// <c>--one-process</c> in the orchestrator itself.
 /// </summary>
 public sealed class RealStack : IBenchmarkStack
 {
@@ -23,15 +24,25 @@ public sealed class RealStack : IBenchmarkStack
 
     readonly string _database = $"sagas_bench_{Guid.NewGuid():N}";
     readonly string _vhost = $"sagas-bench-{Guid.NewGuid():N}";
+    readonly bool _oneProcess;
     bool _databaseCreated;
     bool _vhostCreated;
     WorkerProcess? _worker;
 
-    RealStack()
-    {
-    }
+    RealStack(bool oneProcess) => _oneProcess = oneProcess;
 
-    public string Description => $"PostgreSQL database {_database}, RabbitMQ vhost {_vhost}, activities in one worker process";
+    public string Description => $"PostgreSQL database {_database}, RabbitMQ vhost {_vhost}, " +
+                                 (_oneProcess ? "activities in the orchestrator process" : "activities in one worker process");
+
+    public string Database => _database;
+
+    public string VirtualHost => _vhost;
+
+    /// <summary>The worker once started; null with <c>--one-process</c>.</summary>
+    public int? WorkerProcessId => _worker?.Id;
+
+    /// <summary>The server's own database, unpooled: for statements about other databases.</summary>
+    public static string AdminConnectionString => new NpgsqlConnectionStringBuilder(ServerPostgres) { Pooling = false }.ConnectionString;
 
     string Postgres => new NpgsqlConnectionStringBuilder(ServerPostgres) { Database = _database }.ConnectionString;
 
@@ -41,14 +52,14 @@ public sealed class RealStack : IBenchmarkStack
     {
         ["Sagas:Transport"] = "RabbitMq",
         ["Sagas:Database"] = "Postgres",
-        ["Sagas:HostActivities"] = "false",
+        ["Sagas:HostActivities"] = _oneProcess ? "true" : "false",
         ["ConnectionStrings:Sagas"] = Postgres,
         ["ConnectionStrings:RabbitMq"] = RabbitMq,
     };
 
-    public static async Task<RealStack> CreateAsync()
+    public static async Task<RealStack> CreateAsync(bool oneProcess)
     {
-        var stack = new RealStack();
+        var stack = new RealStack(oneProcess);
         try
         {
             await AdminSqlAsync($"CREATE DATABASE {stack._database}");
@@ -71,6 +82,9 @@ public sealed class RealStack : IBenchmarkStack
     /// <summary>The worker migrates only the ledger's tables, so it starts once the orchestrator has migrated everything.</summary>
     public async Task OrchestratorStartedAsync(CancellationToken cancellationToken)
     {
+        if (_oneProcess)
+            return;
+
         _worker = WorkerProcess.Start(new Dictionary<string, string>
         {
             ["Sagas__Transport"] = "RabbitMq",
@@ -113,7 +127,7 @@ public sealed class RealStack : IBenchmarkStack
 
     static async Task AdminSqlAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerPostgres) { Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
@@ -121,7 +135,7 @@ public sealed class RealStack : IBenchmarkStack
 
     static string UserName => Uri.UnescapeDataString(ServerRabbitMq.UserInfo.Split(':')[0]);
 
-    static HttpClient Management()
+    public static HttpClient Management()
     {
         var password = Uri.UnescapeDataString(ServerRabbitMq.UserInfo.Split(':').ElementAtOrDefault(1) ?? "");
         var http = new HttpClient { BaseAddress = new Uri($"http://{ServerRabbitMq.Host}:15672/") };

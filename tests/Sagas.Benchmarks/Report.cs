@@ -2,6 +2,7 @@ using Sagas.Orchestrator.Workflows.Transfers;
 
 namespace Sagas.Benchmarks;
 
+/// <summary>The measured batch's throughput, latency and outcomes.</summary>
 public static class Report
 {
     /// <summary>
@@ -16,7 +17,8 @@ public static class Report
         var elapsed = (measured.Max(s => s.CompletedAt!.Value) - run.FirstPublish).TotalSeconds;
         var count = run.PublishedAt.Count;
 
-        Console.WriteLine($"published   {count} StartTransfer in {run.PublishDuration.TotalSeconds:0.00} s");
+        var pacing = run.Pacing is { } p ? $" at {p.Rate}/s, at most {p.MaxBehind.TotalMilliseconds:0} ms behind schedule" : "";
+        Console.WriteLine($"published   {count} StartTransfer in {run.PublishDuration.TotalSeconds:0.00} s{pacing}");
         Console.WriteLine($"throughput  {measured.Count / elapsed:0.0} sagas/s ({measured.Count} sagas, first publish to last completed_at {elapsed:0.00} s)");
         Console.WriteLine($"latency     p50 {Percentile(latencies, 0.50):0} ms, p95 {Percentile(latencies, 0.95):0} ms, " +
                           $"p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms (publish to completed_at)");

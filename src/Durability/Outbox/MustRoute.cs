@@ -10,14 +10,21 @@ namespace Sagas.Durability.Outbox;
 /// </summary>
 public static class MustRoute
 {
-    /// <summary>The header that marks it; it travels with the message and means nothing to the receiver.</summary>
+    /// <summary>
+    /// The header that marks it, holding the message's own id: MassTransit copies a consumed
+    /// message's headers onto what its consumer sends, and those copies must not become mandatory.
+    /// </summary>
     public const string Header = "Sagas-Must-Route";
 
-    public static void Mark(SendContext context) => context.Headers.Set(Header, "true");
+    public static void Mark(SendContext context)
+    {
+        context.MessageId ??= NewId.NextGuid();
+        context.Headers.Set(Header, context.MessageId.Value.ToString("N"));
+    }
 
-    /// <summary>The pipe that delivers a stored row, made mandatory on RabbitMQ when the row was marked.</summary>
+    /// <summary>The pipe that delivers a stored row, made mandatory on RabbitMQ when the row itself was marked.</summary>
     internal static IPipe<SendContext> Apply(IPipe<SendContext> deliver, StoredMessageContext message) =>
-        message.Headers.Get<string>(Header) == "true" ? new MandatoryPipe(deliver) : deliver;
+        message.Headers.Get<string>(Header) == message.MessageId.ToString("N") ? new MandatoryPipe(deliver) : deliver;
 
     sealed class MandatoryPipe(IPipe<SendContext> deliver) : IPipe<SendContext>
     {
