@@ -35,8 +35,8 @@ public sealed class CreditBonusesConsumer(LedgerDbContext db, LedgerBook ledger)
             var reference = ReferenceId(account.Id, period);
             if (await ledger.PostAsync(reference, account.Id, amount, ct) is { } failure)
                 throw new InvalidOperationException($"Bonus for {account.Id} in {period} was refused: {failure}");
-            // A concurrent run may have paid since the query above; only an entry this run added counts.
-            if (db.ChangeTracker.Entries<LedgerEntry>().Any(e => e.State == EntityState.Added && e.Entity.ReferenceId == reference))
+            // A concurrent run may have paid since the query above; only money this run moved counts.
+            if (ledger.MovedNow(reference))
                 credited++;
         }
 

@@ -7,6 +7,11 @@ namespace Sagas.ActivityWorkers.Ledger;
 /// <summary>Posts movements inside the consumer's transaction; the outbox commits them.</summary>
 public sealed class LedgerBook(LedgerDbContext db, DurableDatabase database, TimeProvider clock)
 {
+    readonly HashSet<string> _movedNow = new(StringComparer.Ordinal);
+
+    /// <summary>True when this book's own post moved the money of <paramref name="referenceId"/>, not an earlier one.</summary>
+    public bool MovedNow(string referenceId) => _movedNow.Contains(referenceId);
+
     /// <summary>
     /// Moves <paramref name="amount"/> (negative to take money out) once per reference.
     /// Returns the business failure, or null when the money has moved, now or before. The first
@@ -33,6 +38,7 @@ public sealed class LedgerBook(LedgerDbContext db, DurableDatabase database, Tim
 
         account.Balance += amount;
         account.Version++;
+        _movedNow.Add(referenceId);
         return null;
     }
 

@@ -17,15 +17,26 @@ public sealed class InMemoryStepDeadlines<TState>(IQuerySagaRepository<TState> q
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var fired = new HashSet<(Guid, string, int)>();
+        var seen = new Dictionary<Guid, (string Step, int Attempt, DateTime Deadline)>();
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = steps.UtcNow;
+            var due = new Dictionary<Guid, (string Step, int Attempt, DateTime Deadline)>();
             foreach (var id in await query.Find(new SagaQuery<TState>(x => x.StepDeadline != null && x.StepDeadline <= now)))
             {
-                if (await load.Load(id) is { CurrentStep: { } step } saga && fired.Add((id, step, saga.StepAttempt)))
-                    await bus.Publish(new StepTimedOut(id, step, saga.StepAttempt), stoppingToken);
+                if (await load.Load(id) is { CurrentStep: { } step, StepDeadline: { } deadline } saga && deadline <= now)
+                    due[id] = (step, saga.StepAttempt, deadline);
             }
 
+            // The instances are live objects a transition may be changing right now (attempt raised, deadline
+            // not yet moved); only what two looks in a row agree on is fired, as the sweeper's row lock ensures.
+            foreach (var (id, step) in due)
+            {
+                if (seen.GetValueOrDefault(id) == step && fired.Add((id, step.Step, step.Attempt)))
+                    await bus.Publish(new StepTimedOut(id, step.Step, step.Attempt), stoppingToken);
+            }
+
+            seen = due;
             try
             {
                 await Task.Delay(50, stoppingToken);

@@ -11,6 +11,8 @@ public sealed class ServiceProcess(string assembly, IReadOnlyDictionary<string, 
 
     public IEnumerable<string> Output => _output;
 
+    public bool IsRunning => _process is { HasExited: false };
+
     public void Start()
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, assembly))

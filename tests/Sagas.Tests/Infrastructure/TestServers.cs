@@ -72,7 +72,7 @@ public static class TestServers
         }
     }
 
-    static HttpClient ManagementClient(Uri broker)
+    public static HttpClient ManagementClient(Uri broker)
     {
         var user = UserName(broker);
         var password = Uri.UnescapeDataString(broker.UserInfo.Split(':').ElementAtOrDefault(1) ?? "guest");

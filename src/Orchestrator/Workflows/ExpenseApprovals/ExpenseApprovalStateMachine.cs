@@ -11,9 +11,13 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
     public static readonly TimeSpan DecisionTime = TimeSpan.FromDays(7);
     public const string NotifyApproverStep = "NotifyApprover";
 
-    public ExpenseApprovalStateMachine(TimeProvider clock, ActivitySteps steps)
+    /// <param name="configuration">
+    /// <c>Sagas:Workflows:ExpenseApproval:DecisionTime</c> shortens the week, for drills that must see deadlines pass.
+    /// </param>
+    public ExpenseApprovalStateMachine(TimeProvider clock, ActivitySteps steps, IConfiguration? configuration = null)
         : base(clock)
     {
+        var decisionTime = configuration?.GetValue<TimeSpan?>("Sagas:Workflows:ExpenseApproval:DecisionTime") ?? DecisionTime;
         // Waiting a week for a person is this workflow's normal; quiet past the deadline is not.
         Stuck(DecisionTime + TimeSpan.FromDays(1));
         Event(() => SubmitExpense, e => e.CorrelateById(m => m.Message.ExpenseId));
@@ -36,11 +40,11 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
 
         Initially(
             When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is not null)
-                .Then(x => Submit(x.Saga, x.Message, clock, ExpenseValidation.Problem(x.Message)))
+                .Then(x => Submit(x.Saga, x.Message, clock, decisionTime, ExpenseValidation.Problem(x.Message)))
                 .TransitionTo(Rejected)
                 .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false)),
             When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is null)
-                .Then(x => Submit(x.Saga, x.Message, clock, problem: null))
+                .Then(x => Submit(x.Saga, x.Message, clock, decisionTime, problem: null))
                 .StartStep(steps, NotifyApproverStep, x => Notify(x.Saga))
                 // An absolute time on the saga's own clock, so the deadline shown is the one that fires.
                 .Schedule(DecisionTimeout, x => new ExpenseDecisionDue(x.Saga.CorrelationId), x => x.Saga.DecisionDueAt!.Value)
@@ -93,14 +97,14 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
 
     static NotifyApprover Notify(ExpenseApprovalState saga) => new(saga.CorrelationId, saga.Employee, saga.Amount, saga.Description);
 
-    static void Submit(ExpenseApprovalState saga, SubmitExpense message, TimeProvider clock, string? problem)
+    static void Submit(ExpenseApprovalState saga, SubmitExpense message, TimeProvider clock, TimeSpan decisionTime, string? problem)
     {
         // An invalid request is kept as a rejected saga, so an over-long field must still fit its column.
         saga.Employee = Clip(message.Employee, 64);
         saga.Amount = message.Amount;
         saga.Description = Clip(message.Description, 512);
         saga.SubmittedAt = clock.GetUtcNow().UtcDateTime;
-        saga.DecisionDueAt = problem is null ? saga.SubmittedAt + DecisionTime : null;
+        saga.DecisionDueAt = problem is null ? saga.SubmittedAt + decisionTime : null;
         saga.Reason = problem;
     }
 

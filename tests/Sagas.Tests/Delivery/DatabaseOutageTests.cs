@@ -1,0 +1,120 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Sagas.ActivityWorkers.Ledger;
+using Sagas.Contracts;
+using Sagas.Durability.Sagas;
+using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Orchestrator.Workflows.Transfers;
+using Sagas.Tests.Infrastructure;
+using Sagas.Tests.Transfers;
+using Xunit.Abstractions;
+
+namespace Sagas.Tests.Delivery;
+
+/// <summary>
+/// PostgreSQL stopped for a minute while transfers run and expense deadlines fall due: every
+/// endpoint waits the outage out instead of dead-lettering, so afterwards every transfer has
+/// ended, every deadline fired once, and no error queue holds anything. The processes are not restarted.
+/// </summary>
+[Collection(ServerRestarts.Name)]
+public sealed class DatabaseOutageTests(ITestOutputHelper output)
+{
+    const int Expenses = 20;
+
+    [Fact]
+    public async Task A_minute_without_PostgreSQL_loses_and_dead_letters_nothing()
+    {
+        await using var database = await TestServers.CreatePostgresDatabaseAsync();
+        await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
+        var environment = TestStacks.ProcessEnvironment(database, broker);
+        environment["Sagas__Workflows__ExpenseApproval__DecisionTime"] = "00:00:40";
+        using var orchestrator = new ServiceProcess("Sagas.Orchestrator.dll", environment);
+        using var worker = new ServiceProcess("Sagas.ActivityWorkers.dll", environment);
+        orchestrator.Start();
+        await WaitUntilAsync(() => orchestrator.Output.Any(l => l.Contains("listening on")), "the orchestrator to start", orchestrator);
+        worker.Start();
+        await WaitUntilAsync(() => worker.Output.Any(l => l.Contains("activity worker started")), "the worker to start", worker);
+
+        var scenario = new TransferScenario(accounts: 50, transfers: 1000, seed: 17);
+        var ledgerOptions = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
+        await using (var ledger = new PostgresLedgerDbContext(ledgerOptions))
+        {
+            ledger.Accounts.AddRange(scenario.Accounts.Select(a => new Account { Id = a.Id, Balance = a.Balance }));
+            await ledger.SaveChangesAsync();
+        }
+
+        var client = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(broker.ConnectionString)));
+        await client.StartAsync();
+        try
+        {
+            for (var i = 0; i < Expenses; i++)
+                await client.Publish(new SubmitExpense { ExpenseId = Guid.NewGuid(), Employee = $"e{i}", Amount = 10m, Description = "train" });
+            var publishing = Parallel.ForEachAsync(scenario.Transfers, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (transfer, ct) => await client.Publish(transfer, ct));
+
+            // The outage begins mid-burst, with the expense deadlines (40 s) falling due while it lasts.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await ServerRestarts.StopPostgresAsync(TimeSpan.FromSeconds(60));
+            await publishing;
+        }
+        finally
+        {
+            await client.StopAsync();
+        }
+
+        var sagas = await WaitForAsync(database.ConnectionString, db => db.Set<TransferState>().AsNoTracking().ToListAsync(),
+            s => s.Count == scenario.Transfers.Count && s.All(x => x.CompletedAt != null), "every transfer to end", TimeSpan.FromMinutes(5));
+        await using (var ledger = new PostgresLedgerDbContext(ledgerOptions))
+            scenario.AssertConsistent(await ledger.Accounts.ToListAsync(), await ledger.LedgerEntries.ToListAsync(), sagas);
+
+        var expenses = await WaitForAsync(database.ConnectionString, db => db.Set<ExpenseApprovalState>().AsNoTracking().ToListAsync(),
+            s => s.Count == Expenses && s.All(x => x.CurrentState == "TimedOut"), "every expense deadline to fire", TimeSpan.FromMinutes(3));
+        await using (var db = SagasDb(database.ConnectionString))
+        {
+            var fired = await db.Set<SagaHistoryEntry>().Where(h => h.EventName == "DecisionTimeout.Received").GroupBy(h => h.CorrelationId)
+                .Select(g => g.Count()).ToListAsync();
+            Assert.Equal(Enumerable.Repeat(1, Expenses), fired);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(6)); // the management API's counts lag a few seconds
+        Assert.Empty(await ServerRestarts.DeadLetteredAsync(broker.ConnectionString));
+        Assert.True(orchestrator.IsRunning && worker.IsRunning, "a process died during the outage");
+        output.WriteLine($"Retries logged while PostgreSQL was down: {orchestrator.Output.Concat(worker.Output).Count(l => l.Contains("R-RETRY") || l.Contains("retrying"))}");
+        Assert.Equal(Expenses, expenses.Count);
+    }
+
+    static PostgresSagasDbContext SagasDb(string connectionString) =>
+        new(new DbContextOptionsBuilder<PostgresSagasDbContext>().UseNpgsql(connectionString).Options);
+
+    static async Task<T> WaitForAsync<T>(string connectionString, Func<PostgresSagasDbContext, Task<T>> read, Func<T, bool> done, string what, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await using var db = SagasDb(connectionString);
+                var value = await read(db);
+                if (done(value))
+                    return value;
+            }
+            catch (InvalidOperationException exception) when (exception.InnerException is Npgsql.NpgsqlException)
+            {
+                // The server is still starting up.
+            }
+
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}");
+            await Task.Delay(500);
+        }
+    }
+
+    static async Task WaitUntilAsync(Func<bool> condition, string what, ServiceProcess process)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+            await Task.Delay(100);
+        if (!condition())
+            throw new TimeoutException($"Timed out waiting for {what}:\n{string.Join('\n', process.Output.TakeLast(40))}");
+    }
+}
