@@ -13,8 +13,8 @@ using Sagas.Durability.Telemetry;
 namespace Sagas.Durability.Outbox;
 
 /// <summary>
-/// Sends outbox rows from memory as soon as the transaction that wrote them has committed, then
-/// deletes the sent ones with one statement per batch. No database transaction is open while the
+/// Sends outbox rows from memory as soon as the transaction that wrote them has committed; the
+/// sent ones are deleted together, one statement for all those sent in the last few milliseconds. No database transaction is open while the
 /// broker is asked, and every send has a timeout. A row that fails keeps its error and waits
 /// (doubling pauses) for <see cref="OutboxDeliveryService{TDbContext}"/> to take it again; after
 /// too many failures it becomes a dead letter. Other rows never wait behind it.
@@ -31,6 +31,7 @@ public sealed class OutboxDispatcher(
 {
     readonly OutboxDeliveryOptions _options = options.Value;
     readonly Channel<OutboxMessage> _committed = Channel.CreateUnbounded<OutboxMessage>();
+    readonly Channel<long> _sent = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Rows of a transaction that has just committed; they are sent now, in the background.</summary>
     public void Committed(IEnumerable<OutboxMessage> rows)
@@ -42,7 +43,8 @@ public sealed class OutboxDispatcher(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var senders = database.Provider == DatabaseProvider.Postgres ? Math.Max(1, _options.Senders) : 1;
-        return Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(() => SendCommittedAsync(stoppingToken), stoppingToken)));
+        return Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(() => SendCommittedAsync(stoppingToken), stoppingToken))
+            .Append(Task.Run(() => RecordSentAsync(stoppingToken), stoppingToken)));
     }
 
     async Task SendCommittedAsync(CancellationToken stoppingToken)
@@ -71,16 +73,21 @@ public sealed class OutboxDispatcher(
             return;
 
         var errors = await Task.WhenAll(rows.Select(row => SendAsync(row, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (errors[i] is null)
+                _sent.Writer.TryWrite(rows[i].SequenceNumber);
+        }
+
+        if (errors.All(x => x is null))
+            return;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DurabilityDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
-            var sent = rows.Where((_, i) => errors[i] is null).Select(x => x.SequenceNumber).ToList();
             using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (sent.Count > 0)
-                    await RecordSentAsync(db, sent, now, cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < rows.Count; i++)
                 {
                     if (errors[i] is { } error)
@@ -90,17 +97,43 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Sent rows still in the table are sent again after their lease; the receivers' inboxes drop the copies.
-            logger.LogWarning(exception, "Could not record the delivery of {Count} outbox message(s)", rows.Count);
+            // The rows keep their old lease and are taken again once it runs out.
+            logger.LogWarning(exception, "Could not record the failed delivery of outbox message(s)");
         }
     }
 
-    Task RecordSentAsync(DurabilityDbContext db, List<long> sent, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes (or, kept until consumed, marks) the sent rows gathered over a few milliseconds with
+    /// one statement, which costs far less than one per transaction. A crash before it only means
+    /// those rows are sent again after their lease, and the receivers' inboxes drop the copies.
+    /// </summary>
+    async Task RecordSentAsync(CancellationToken stoppingToken)
     {
-        var rows = db.Set<OutboxMessage>().Where(x => sent.Contains(x.SequenceNumber));
-        return _options.KeepUntilConsumed
-            ? rows.ExecuteUpdateAsync(x => x.SetProperty(m => m.DeliveredAt, now), cancellationToken)
-            : rows.ExecuteDeleteAsync(cancellationToken);
+        var sent = new List<long>(1000);
+        while (await _sent.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), stoppingToken).ConfigureAwait(false);
+            sent.Clear();
+            while (sent.Count < 1000 && _sent.Reader.TryRead(out var sequenceNumber))
+                sent.Add(sequenceNumber);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var rows = scope.ServiceProvider.GetRequiredService<DurabilityDbContext>().Set<OutboxMessage>().Where(x => sent.Contains(x.SequenceNumber));
+                var now = clock.GetUtcNow().UtcDateTime;
+                using (await database.WriteGate.EnterAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    if (_options.KeepUntilConsumed)
+                        await rows.ExecuteUpdateAsync(x => x.SetProperty(m => m.DeliveredAt, now), stoppingToken).ConfigureAwait(false);
+                    else
+                        await rows.ExecuteDeleteAsync(stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Could not record the delivery of {Count} outbox message(s); they will be sent again", sent.Count);
+            }
+        }
     }
 
     async Task RecordFailureAsync(DurabilityDbContext db, OutboxMessage row, string error, DateTime now, CancellationToken cancellationToken)
