@@ -34,14 +34,21 @@ public sealed class StepDeadlineSweeper<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tables = catalog.Types.Where(t => typeof(IActivityStepState).IsAssignableFrom(t.StateType)).ToList();
+        List<(SagaType Type, string Claim)> tables;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var model = scope.ServiceProvider.GetRequiredService<TContext>().Model;
+            tables = catalog.Types.Where(t => typeof(IActivityStepState).IsAssignableFrom(t.StateType))
+                .Select(t => (t, ClaimSql(model.FindEntityType(t.StateType)!))).ToList();
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                foreach (var table in tables)
+                foreach (var (type, claim) in tables)
                 {
-                    while (await SweepAsync(table, stoppingToken).ConfigureAwait(false) >= _options.BatchSize)
+                    while (await SweepAsync(type, claim, stoppingToken).ConfigureAwait(false) >= _options.BatchSize)
                     {
                     }
                 }
@@ -67,12 +74,11 @@ public sealed class StepDeadlineSweeper<TContext>(
     }
 
     /// <returns>How many timeouts were raised.</returns>
-    async Task<int> SweepAsync(SagaType type, CancellationToken cancellationToken)
+    async Task<int> SweepAsync(SagaType type, string claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<BusOutbox<TContext>>();
-        var claim = ClaimSql(db.Model.FindEntityType(type.StateType)!);
 
         int raised;
         using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
@@ -109,10 +115,9 @@ public sealed class StepDeadlineSweeper<TContext>(
         string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
         var (id, step, attempt, deadline) = (Column(nameof(Sagas.SagaInstance.CorrelationId)), Column(nameof(IActivityStepState.CurrentStep)),
             Column(nameof(IActivityStepState.StepAttempt)), Column(nameof(IActivityStepState.StepDeadline)));
-        var skipLocked = database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
         return $$"""
             UPDATE "{{table.Name}}" SET "{{deadline}}" = NULL
-            WHERE "{{id}}" IN (SELECT "{{id}}" FROM "{{table.Name}}" WHERE "{{deadline}}" <= {0} ORDER BY "{{deadline}}" LIMIT {1}{{skipLocked}})
+            WHERE "{{id}}" IN (SELECT "{{id}}" FROM "{{table.Name}}" WHERE "{{deadline}}" <= {0} ORDER BY "{{deadline}}" LIMIT {1}{{database.SkipLocked}})
             RETURNING "{{id}}" AS "CorrelationId", "{{step}}" AS "Step", "{{attempt}}" AS "Attempt"
             """;
     }

@@ -22,11 +22,10 @@ sealed class CombinedDeadLetters(IDeadLetters broker, StoredDeadLetters stored) 
     public async Task<DeadLetterRedrive> RedriveAsync(DeadLetterQuery query, bool dryRun, CancellationToken cancellationToken)
     {
         var fromTable = await stored.RedriveAsync(query, dryRun, cancellationToken).ConfigureAwait(false);
-        var rest = query with { Limit = Math.Max(1, query.Limit - fromTable.Matched) };
         if (fromTable.Matched >= query.Limit)
             return fromTable;
 
-        var fromBroker = await broker.RedriveAsync(rest, dryRun, cancellationToken).ConfigureAwait(false);
+        var fromBroker = await broker.RedriveAsync(query with { Limit = query.Limit - fromTable.Matched }, dryRun, cancellationToken).ConfigureAwait(false);
         return new DeadLetterRedrive(fromTable.Matched + fromBroker.Matched, fromTable.Applied + fromBroker.Applied, dryRun);
     }
 }

@@ -15,6 +15,12 @@ public sealed class DurableDatabase(DatabaseProvider provider)
     bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
     /// <summary>
+    /// Ends a subquery that claims rows: on PostgreSQL rows another transaction holds are skipped, so
+    /// several processes claim in parallel; SQLite has one writer and needs nothing.
+    /// </summary>
+    public string SkipLocked => IsPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+
+    /// <summary>
     /// Reads one row for a write later in the same transaction. PostgreSQL holds a row lock until
     /// commit; SQLite writers are serialized by <see cref="WriteGate"/> and version columns catch the rest.
     /// </summary>
@@ -46,13 +52,12 @@ public sealed class DurableDatabase(DatabaseProvider provider)
     /// </summary>
     public IQueryable<OutboxMessage> ClaimOutboxBatch(DbContext db, DateTime now, DateTime leaseUntil, int size)
     {
-        var skipLocked = IsPostgres ? " FOR UPDATE SKIP LOCKED" : "";
         // Table and column names are ours, never input.
 #pragma warning disable EF1002
         return db.Set<OutboxMessage>().FromSqlRaw($$"""
             UPDATE outbox_messages SET locked_until = {1}
             WHERE sequence_number IN (SELECT sequence_number FROM outbox_messages
-                WHERE delivered_at IS NULL AND locked_until <= {0} ORDER BY sequence_number LIMIT {2}{{skipLocked}})
+                WHERE delivered_at IS NULL AND locked_until <= {0} ORDER BY sequence_number LIMIT {2}{{SkipLocked}})
             RETURNING *
             """, now, leaseUntil, size);
 #pragma warning restore EF1002

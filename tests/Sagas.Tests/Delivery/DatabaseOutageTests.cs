@@ -32,9 +32,9 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         using var orchestrator = new ServiceProcess("Sagas.Orchestrator.dll", environment);
         using var worker = new ServiceProcess("Sagas.ActivityWorkers.dll", environment);
         orchestrator.Start();
-        await WaitUntilAsync(() => orchestrator.Output.Any(l => l.Contains("listening on")), "the orchestrator to start", orchestrator);
+        await orchestrator.WaitForOutputAsync("listening on", "the orchestrator to start");
         worker.Start();
-        await WaitUntilAsync(() => worker.Output.Any(l => l.Contains("activity worker started")), "the worker to start", worker);
+        await worker.WaitForOutputAsync("activity worker started", "the worker to start");
 
         var scenario = new TransferScenario(accounts: 50, transfers: 1000, seed: 17);
         var ledgerOptions = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
@@ -108,13 +108,5 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 throw new TimeoutException($"Timed out waiting for {what}");
             await Task.Delay(500);
         }
-    }
-
-    static async Task WaitUntilAsync(Func<bool> condition, string what, ServiceProcess process)
-    {
-        for (var i = 0; i < 600 && !condition(); i++)
-            await Task.Delay(100);
-        if (!condition())
-            throw new TimeoutException($"Timed out waiting for {what}:\n{string.Join('\n', process.Output.TakeLast(40))}");
     }
 }

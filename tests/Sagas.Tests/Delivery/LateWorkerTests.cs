@@ -31,7 +31,7 @@ public sealed class LateWorkerTests
         using var worker = new ServiceProcess("Sagas.ActivityWorkers.dll", environment);
 
         orchestrator.Start();
-        await WaitUntilAsync(() => orchestrator.Output.Any(l => l.Contains("listening on")), "the orchestrator to start", orchestrator);
+        await orchestrator.WaitForOutputAsync("listening on", "the orchestrator to start");
         var ledgerOptions = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
         await using (var ledger = new PostgresLedgerDbContext(ledgerOptions))
         {
@@ -81,13 +81,5 @@ public sealed class LateWorkerTests
                     + string.Join(", ", sagas.GroupBy(s => s.CurrentState).Select(g => $"{g.Key}: {g.Count()}")));
             await Task.Delay(250);
         }
-    }
-
-    static async Task WaitUntilAsync(Func<bool> condition, string what, ServiceProcess process)
-    {
-        for (var i = 0; i < 600 && !condition(); i++)
-            await Task.Delay(100);
-        if (!condition())
-            throw new TimeoutException($"Timed out waiting for {what}:\n{string.Join('\n', process.Output.TakeLast(40))}");
     }
 }

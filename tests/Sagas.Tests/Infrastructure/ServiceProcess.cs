@@ -13,6 +13,15 @@ public sealed class ServiceProcess(string assembly, IReadOnlyDictionary<string, 
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Waits up to a minute for a line containing <paramref name="text"/>; the error shows the process's last lines.</summary>
+    public async Task WaitForOutputAsync(string text, string what)
+    {
+        for (var i = 0; i < 600 && !Output.Any(l => l.Contains(text)); i++)
+            await Task.Delay(100);
+        if (!Output.Any(l => l.Contains(text)))
+            throw new TimeoutException($"Timed out waiting for {what}:\n{string.Join('\n', Output.TakeLast(40))}");
+    }
+
     public void Start()
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, assembly))

@@ -28,10 +28,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         using var worker = new ServiceProcess("Sagas.ActivityWorkers.dll", environment);
 
         orchestrator.Start();
-        await WaitUntilAsync(() => orchestrator.Output.Any(l => l.Contains("listening on")), "the orchestrator to start", orchestrator);
+        await orchestrator.WaitForOutputAsync("listening on", "the orchestrator to start");
         worker.Start();
         // Until the worker's bus is up its queues are unbound, and RabbitMQ drops what is published meanwhile.
-        await WaitUntilAsync(() => worker.Output.Any(l => l.Contains("activity worker started")), "the worker to start", worker);
+        await worker.WaitForOutputAsync("activity worker started", "the worker to start");
 
         var scenario = new TransferScenario(accounts: 50, transfers: 400, seed: 11);
         var options = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
@@ -99,13 +99,5 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         var start = await db.Set<SagaHistoryEntry>().CountAsync();
         for (var i = 0; i < 300 && await db.Set<SagaHistoryEntry>().CountAsync() < start + transitions; i++)
             await Task.Delay(100);
-    }
-
-    static async Task WaitUntilAsync(Func<bool> condition, string what, ServiceProcess process)
-    {
-        for (var i = 0; i < 600 && !condition(); i++)
-            await Task.Delay(100);
-        if (!condition())
-            throw new TimeoutException($"Timed out waiting for {what}:\n{string.Join('\n', process.Output.TakeLast(40))}");
     }
 }

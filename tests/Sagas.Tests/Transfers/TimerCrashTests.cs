@@ -28,10 +28,10 @@ public sealed class TimerCrashTests
         using var worker = new ServiceProcess("Sagas.ActivityWorkers.dll", environment);
 
         orchestrator.Start();
-        await WaitUntilAsync(() => orchestrator.Output.Any(l => l.Contains("listening on")), "the orchestrator to start", orchestrator);
+        await orchestrator.WaitForOutputAsync("listening on", "the orchestrator to start");
         // The worker declares its queues, then dies: Withdraw commands wait there, unanswered.
         worker.Start();
-        await WaitUntilAsync(() => worker.Output.Any(l => l.Contains("activity worker started")), "the worker to start", worker);
+        await worker.WaitForOutputAsync("activity worker started", "the worker to start");
         worker.Kill();
 
         var ledgerOptions = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
@@ -100,13 +100,5 @@ public sealed class TimerCrashTests
     {
         await using var db = SagasDb(connectionString);
         return await db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM qrtz_triggers WHERE job_name = 'send-scheduled-message'").SingleAsync();
-    }
-
-    static async Task WaitUntilAsync(Func<bool> condition, string what, ServiceProcess process)
-    {
-        for (var i = 0; i < 600 && !condition(); i++)
-            await Task.Delay(100);
-        if (!condition())
-            throw new TimeoutException($"Timed out waiting for {what}:\n{string.Join('\n', process.Output.TakeLast(40))}");
     }
 }
