@@ -30,6 +30,7 @@ public static class DurabilityServiceCollectionExtensions
         {
             services.AddSingleton(new DurableDatabase(options.Database));
             services.AddSingleton<OutboxDispatcher>();
+            services.AddSingleton<SagaInboxConsumers>();
             services.TryAddSingleton(TimeProvider.System);
             services.AddMetrics();
             services.TryAddSingleton<SagaMetrics>();
@@ -51,7 +52,9 @@ public static class DurabilityServiceCollectionExtensions
         // Each context keeps its own migration history, so each can be migrated on its own.
         var history = "__migrations_" + SnakeCaseNames.ToSnakeCase(typeof(TContext).Name);
         if (options.Database == DatabaseProvider.Postgres)
-            services.AddDbContextPool<TContext, TPostgresContext>(db => db.UseNpgsql(WithPoolDefaults(connectionString), x => x.MigrationsHistoryTable(history)));
+            services.AddDbContextPool<TContext, TPostgresContext>(db => db
+                .UseNpgsql(WithPoolDefaults(connectionString), x => x.MigrationsHistoryTable(history))
+                .AddInterceptors(InboxClaimInterceptor.Instance));
         else
             services.AddDbContextPool<TContext, TSqliteContext>(db => db
                 .UseSqlite(connectionString, x => x.MigrationsHistoryTable(history))

@@ -1,6 +1,8 @@
 using MassTransit;
 using MassTransit.Configuration;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sagas.Durability.Outbox;
 
 namespace Sagas.Durability.Hosting;
 
@@ -16,6 +18,7 @@ public static class DurableEndpointExtensions
         var observer = new OutboxConsumePipeSpecificationObserver<TContext>(endpoint, context);
         endpoint.ConnectConsumerConfigurationObserver(observer);
         endpoint.ConnectSagaConfigurationObserver(observer);
+        endpoint.ConnectSagaConfigurationObserver(new SagaInboxConsumers.Observer(endpoint, context.GetRequiredService<SagaInboxConsumers>()));
     }
 
     /// <summary>

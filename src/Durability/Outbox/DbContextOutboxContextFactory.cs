@@ -23,6 +23,7 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
     TimeProvider clock,
     SagaMetrics metrics,
     IOptions<OutboxDeliveryOptions> delivery,
+    SagaInboxConsumers sagaConsumers,
     ILogger<DbContextOutboxContextFactory<TDbContext>> logger)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -43,23 +44,23 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
             // The whole message is one unit; per-SaveChanges savepoints would only add round trips.
             db.Database.AutoSavepointsEnabled = false;
 
-            var consumed = !await ClaimAsync(messageId, options.ConsumerId, context.CancellationToken).ConfigureAwait(false);
             if (delivery.Value.KeepUntilConsumed)
                 await ForgetKeptAsync(messageId, context.CancellationToken).ConfigureAwait(false);
-            if (!consumed)
+            var claim = new InboxClaim(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime);
+            if (!await ConsumeAsync(context, options, next, claim, telemetry).ConfigureAwait(false))
             {
-                await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock, delivery.Value.Lease, telemetry)).ConfigureAwait(false);
-
-                await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
-            }
-
-            var sent = db.ChangeTracker.Entries<OutboxMessage>().Select(x => x.Entity).ToList();
-            await transaction.CommitAsync(context.CancellationToken).ConfigureAwait(false);
-            metrics.Committed(telemetry, timer.Elapsed);
-            dispatcher.Committed(sent);
-
-            if (consumed)
+                // Another copy was consumed: whatever this one wrote before finding out is undone.
+                await transaction.RollbackAsync(context.CancellationToken).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
                 logger.LogInformation("Message {MessageId} was already consumed by {ConsumerType}; acknowledged without running it again", messageId, options.ConsumerType);
+            }
+            else
+            {
+                var sent = db.ChangeTracker.Entries<OutboxMessage>().Select(x => x.Entity).ToList();
+                await transaction.CommitAsync(context.CancellationToken).ConfigureAwait(false);
+                metrics.Committed(telemetry, timer.Elapsed);
+                dispatcher.Committed(sent);
+            }
         }
 
         if (context.ReceiveContext is { IsDelivered: false, IsFaulted: false })
@@ -67,16 +68,41 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
     }
 
     /// <summary>
-    /// Claims the message for this consumer with one insert before anything runs. A concurrent copy
-    /// of the message waits on the first one's uncommitted row and finds it taken once that
-    /// commits (or claims it, if that rolled back), so two copies never both run the consumer.
+    /// Claims the message, runs the consumer and saves what it did; false if another copy was
+    /// consumed. A saga's claim rides with its row lock (PostgreSQL); any other consumer claims first.
     /// </summary>
-    async Task<bool> ClaimAsync(Guid messageId, Guid consumerId, CancellationToken cancellationToken)
+    async Task<bool> ConsumeAsync<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next,
+        InboxClaim claim, SagaConsumeTelemetry telemetry)
+        where T : class
     {
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO inbox_messages (message_id, consumer_id, consumed_at) VALUES ({messageId}, {consumerId}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT DO NOTHING",
-            cancellationToken).ConfigureAwait(false);
-        return inserted == 1;
+        var durable = db as DurableDbContext;
+        if (durable is not null && database.Provider == DatabaseProvider.Postgres && sagaConsumers.Contains(options.ConsumerId))
+            durable.PendingInboxClaim = claim;
+        else if (!await claim.RunAsync(db, context.CancellationToken).ConfigureAwait(false))
+            return false;
+
+        try
+        {
+            await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock, delivery.Value.Lease, telemetry)).ConfigureAwait(false);
+        }
+        catch (Exception) when (claim.Claimed == false)
+        {
+            // The saga's load found the claim taken, and the state machine never ran.
+            return false;
+        }
+        finally
+        {
+            if (durable is not null)
+                durable.PendingInboxClaim = null;
+        }
+
+        // A message that reached no saga load claims before its transaction commits; if the claim
+        // is taken, the rollback undoes what it wrote.
+        if (claim.Claimed is null && !await claim.RunAsync(db, context.CancellationToken).ConfigureAwait(false))
+            return false;
+
+        await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The message is taken in this transaction, so the in-memory transport's copy is no longer the only one.</summary>

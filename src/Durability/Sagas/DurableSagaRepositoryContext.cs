@@ -2,6 +2,8 @@ using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.Outbox;
+using Sagas.Durability.Storage;
 
 namespace Sagas.Durability.Sagas;
 
@@ -48,7 +50,10 @@ sealed class DurableSagaRepositoryContext<TSaga, TMessage>(
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var instance = await loadForUpdate(correlationId).AsTracking().SingleOrDefaultAsync(CancellationToken).ConfigureAwait(false);
+        var instance = await loadForUpdate(correlationId).TagWith(InboxClaimInterceptor.Tag).AsTracking()
+            .SingleOrDefaultAsync(CancellationToken).ConfigureAwait(false);
+        if (db is DurableDbContext { PendingInboxClaim.Claimed: false })
+            throw new MessageAlreadyConsumedException();
         return instance is null ? null! : CreateSagaConsumeContext(_consumeContext, instance);
     }
 

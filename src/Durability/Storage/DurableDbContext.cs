@@ -11,6 +11,9 @@ namespace Sagas.Durability.Storage;
 /// </summary>
 public abstract class DurableDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The claim of the message being consumed, while it waits to ride with the saga's load.</summary>
+    internal InboxClaim? PendingInboxClaim { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ConfigureDurability(modelBuilder);

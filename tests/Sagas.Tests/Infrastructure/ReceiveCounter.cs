@@ -7,6 +7,10 @@ namespace Sagas.Tests.Infrastructure;
 public sealed class ReceiveCounter : IReceiveObserver
 {
     readonly ConcurrentDictionary<Guid, int> _finished = new();
+    int _faulted;
+
+    /// <summary>Deliveries whose receive pipe ended in an exception.</summary>
+    public int Faulted => _faulted;
 
     public int Finished(Guid messageId) => _finished.GetValueOrDefault(messageId);
 
@@ -31,7 +35,11 @@ public sealed class ReceiveCounter : IReceiveObserver
     public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
         where T : class => Task.CompletedTask;
 
-    public Task ReceiveFault(ReceiveContext context, Exception exception) => Count(context);
+    public Task ReceiveFault(ReceiveContext context, Exception exception)
+    {
+        Interlocked.Increment(ref _faulted);
+        return Count(context);
+    }
 
     Task Count(ReceiveContext context)
     {

@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sagas.Durability.Outbox;
+
+/// <summary>
+/// One message's claim in the inbox: a single <c>INSERT … ON CONFLICT DO NOTHING</c>. Inserted
+/// means this transaction owns the message; nothing inserted means another one consumed it. A
+/// concurrent copy waits on the first one's uncommitted row and finds it taken once that commits
+/// (or claims it, if that rolled back), so two copies never both run the consumer.
+/// </summary>
+public sealed class InboxClaim(Guid messageId, Guid consumerId, DateTime consumedAt)
+{
+    const string Insert = "INSERT INTO inbox_messages (message_id, consumer_id, consumed_at) " +
+                          "VALUES (@inbox_message_id, @inbox_consumer_id, @inbox_consumed_at) ON CONFLICT DO NOTHING";
+
+    /// <summary>Null until the insert ran; then whether it inserted the row.</summary>
+    public bool? Claimed { get; private set; }
+
+    /// <summary>Put in front of another statement, whose reader reports the insert's row count.</summary>
+    internal bool Riding { get; private set; }
+
+    /// <summary>Claims on its own, in one statement.</summary>
+    public async Task<bool> RunAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        // The command only makes parameters of the connection's provider.
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        Completed(await db.Database.ExecuteSqlRawAsync(Insert, Parameters(command), cancellationToken).ConfigureAwait(false));
+        return Claimed!.Value;
+    }
+
+    /// <summary>Puts the insert in front of <paramref name="command"/>, so both travel in one round trip.</summary>
+    internal void RideWith(DbCommand command)
+    {
+        command.CommandText = Insert + ";\n" + command.CommandText;
+        command.Parameters.AddRange(Parameters(command));
+        Riding = true;
+    }
+
+    internal void Completed(int inserted)
+    {
+        Claimed = inserted == 1;
+        Riding = false;
+    }
+
+    DbParameter[] Parameters(DbCommand command) =>
+    [
+        Parameter(command, "inbox_message_id", messageId),
+        Parameter(command, "inbox_consumer_id", consumerId),
+        Parameter(command, "inbox_consumed_at", consumedAt),
+    ];
+
+    static DbParameter Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
+    }
+}
