@@ -9,14 +9,16 @@ public enum BenchmarkMode
 /// <summary>
 /// The command line. Without <see cref="Rate"/> the measured transfers go out as one burst with
 /// <see cref="InFlight"/> publishes outstanding; with it they go out at that rate for
-/// <see cref="Seconds"/>, and <see cref="Count"/> is their product.
+/// <see cref="Seconds"/>, and <see cref="Count"/> is their product. <see cref="Preload"/> (given, even 0)
+/// puts that many finished transfers in the tables first and times the list API and the deadline sweep
+/// after the burst; <see cref="Hold"/> measures the orchestrator's memory with that many transfers waiting.
 /// </summary>
 public sealed record BenchmarkOptions(BenchmarkMode Mode, int Count, int Accounts, int Warmup, int InFlight, bool Profile = false,
-    bool OneProcess = false, int? Rate = null, int? Seconds = null)
+    bool OneProcess = false, int? Rate = null, int? Seconds = null, int? Preload = null, int Hold = 0)
 {
     public const string Usage =
         "usage: Sagas.Benchmarks embedded|real [--count N (2000) | --rate R --seconds T] [--accounts M (200)] [--warmup W (100)] " +
-        "[--in-flight K (64)] [--one-process (real only)] [--profile]";
+        "[--in-flight K (64)] [--one-process (real only)] [--profile] [--preload P (real only)] [--hold H (real, two processes)]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -45,6 +47,8 @@ public sealed record BenchmarkOptions(BenchmarkMode Mode, int Count, int Account
                 "--in-flight" => options with { InFlight = value },
                 "--rate" => options with { Rate = value },
                 "--seconds" => options with { Seconds = value },
+                "--preload" => options with { Preload = value },
+                "--hold" => options with { Hold = value },
                 _ => throw new ArgumentException($"unknown option {args[i - 1]}. {Usage}"),
             };
         }
@@ -62,6 +66,11 @@ public sealed record BenchmarkOptions(BenchmarkMode Mode, int Count, int Account
 
         if (options.OneProcess && options.Mode != BenchmarkMode.Real)
             throw new ArgumentException($"--one-process is for real mode; embedded always runs the activities in process. {Usage}");
+        if (options.Preload.HasValue && options.Mode != BenchmarkMode.Real)
+            throw new ArgumentException($"--preload is for real mode: it writes PostgreSQL's tables with SQL. {Usage}");
+        // Holding transfers in flight means stopping the worker that would finish them.
+        if (options.Hold > 0 && (options.Mode != BenchmarkMode.Real || options.OneProcess))
+            throw new ArgumentException($"--hold is for real mode with the worker process, not --one-process. {Usage}");
         if (options.Count < 1 || options.Accounts < 2 || options.InFlight < 1)
             throw new ArgumentException($"--count ≥ 1, --accounts ≥ 2 and --in-flight ≥ 1. {Usage}");
         return options;

@@ -20,6 +20,15 @@ public static class Driver
     public static async Task<BatchRun> RunAsync(InProcessOrchestrator orchestrator, IReadOnlyList<StartTransfer> transfers,
         int inFlight, int terminalBefore, CancellationToken cancellationToken)
     {
+        var run = await PublishAsync(orchestrator, transfers, inFlight, cancellationToken);
+        await WaitForTerminalAsync(orchestrator, terminalBefore + transfers.Count, cancellationToken);
+        return run;
+    }
+
+    /// <summary>Publishes the batch with at most <paramref name="inFlight"/> publishes outstanding, without waiting for the sagas.</summary>
+    public static async Task<BatchRun> PublishAsync(InProcessOrchestrator orchestrator, IReadOnlyList<StartTransfer> transfers,
+        int inFlight, CancellationToken cancellationToken)
+    {
         var publishedAt = new DateTime[transfers.Count];
         var timer = Stopwatch.StartNew();
         var firstPublish = DateTime.UtcNow;
@@ -32,8 +41,6 @@ public static class Driver
                 await orchestrator.Bus.Publish(transfers[i], token);
             });
         var publishDuration = timer.Elapsed;
-
-        await WaitForTerminalAsync(orchestrator, terminalBefore + transfers.Count, cancellationToken);
         return new BatchRun(transfers.Select((t, i) => (t.TransferId, publishedAt[i])).ToDictionary(), firstPublish, publishDuration);
     }
 
@@ -74,7 +81,8 @@ public static class Driver
             new Pacing(rate, maxBehind));
     }
 
-    static async Task WaitForTerminalAsync(InProcessOrchestrator orchestrator, int expected, CancellationToken cancellationToken)
+    /// <summary>Until <paramref name="expected"/> transfers of this run are terminal; a timeout names the states they are stuck in.</summary>
+    public static async Task WaitForTerminalAsync(InProcessOrchestrator orchestrator, int expected, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(120 + expected / 20);
         var timer = Stopwatch.StartNew();

@@ -35,9 +35,14 @@ public static class ProcessCpu
     }
 
     /// <summary>VmHWM, the largest resident set the process has had so far, in MB.</summary>
-    public static double? PeakRssMegabytes(int pid)
+    public static double? PeakRssMegabytes(int pid) => StatusMegabytes(pid, "VmHWM");
+
+    /// <summary>VmRSS, the resident set now, in MB.</summary>
+    public static double? RssMegabytes(int pid) => StatusMegabytes(pid, "VmRSS");
+
+    static double? StatusMegabytes(int pid, string field)
     {
-        var line = ReadText($"/proc/{pid}/status")?.Split('\n').FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = ReadText($"/proc/{pid}/status")?.Split('\n').FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         // "VmHWM:    123456 kB"
         return line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var kilobytes, "kB"] && long.TryParse(kilobytes, out var kb)
             ? kb / 1024.0

@@ -44,7 +44,8 @@ public sealed class RealStack : IBenchmarkStack
     /// <summary>The server's own database, unpooled: for statements about other databases.</summary>
     public static string AdminConnectionString => new NpgsqlConnectionStringBuilder(ServerPostgres) { Pooling = false }.ConnectionString;
 
-    string Postgres => new NpgsqlConnectionStringBuilder(ServerPostgres) { Database = _database }.ConnectionString;
+    /// <summary>The bench database, as the orchestrator and the worker reach it.</summary>
+    public string Postgres => new NpgsqlConnectionStringBuilder(ServerPostgres) { Database = _database }.ConnectionString;
 
     string RabbitMq => new UriBuilder(ServerRabbitMq) { Path = "/" + _vhost }.Uri.ToString();
 
@@ -80,10 +81,21 @@ public sealed class RealStack : IBenchmarkStack
     }
 
     /// <summary>The worker migrates only the ledger's tables, so it starts once the orchestrator has migrated everything.</summary>
-    public async Task OrchestratorStartedAsync(CancellationToken cancellationToken)
+    public Task OrchestratorStartedAsync(CancellationToken cancellationToken) =>
+        _oneProcess ? Task.CompletedTask : StartWorkerAsync(cancellationToken);
+
+    /// <summary>Kills the worker, as a crash would: its queues stay and keep what is sent to them.</summary>
+    public void StopWorker()
     {
-        if (_oneProcess)
-            return;
+        _worker?.Dispose();
+        _worker = null;
+    }
+
+    /// <summary>Starts the worker and returns once it consumes from every queue of the transfer activities.</summary>
+    public async Task StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        if (_worker is not null)
+            throw new InvalidOperationException("the worker is already running");
 
         _worker = WorkerProcess.Start(new Dictionary<string, string>
         {
