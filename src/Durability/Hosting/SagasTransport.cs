@@ -18,6 +18,9 @@ public static class SagasTransport
         // Queues and bindings must exist before anything is published, or RabbitMQ drops the message.
         bus.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
         bus.AddDeadLetterPipes(options);
+        // MassTransit reports usage to its vendor by default; our users' services send nothing anywhere
+        // they did not configure (and offline hosts would log a failed call).
+        bus.DisableUsageTelemetry();
 
         if (options.Transport == TransportKind.RabbitMq)
         {

@@ -11,8 +11,7 @@ namespace Sagas.Durability.Outbox;
 /// </summary>
 public sealed class InboxClaim(Guid messageId, Guid consumerId, DateTime consumedAt)
 {
-    const string Insert = "INSERT INTO inbox_messages (message_id, consumer_id, consumed_at) " +
-                          "VALUES (@inbox_message_id, @inbox_consumer_id, @inbox_consumed_at) ON CONFLICT DO NOTHING";
+    const string Insert = "INSERT INTO inbox_messages (message_id, consumer_id, consumed_at) VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING";
 
     /// <summary>Null until the insert ran; then whether it inserted the row.</summary>
     public bool? Claimed { get; private set; }
@@ -23,17 +22,18 @@ public sealed class InboxClaim(Guid messageId, Guid consumerId, DateTime consume
     /// <summary>Claims on its own, in one statement.</summary>
     public async Task<bool> RunAsync(DbContext db, CancellationToken cancellationToken)
     {
-        // The command only makes parameters of the connection's provider.
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        Completed(await db.Database.ExecuteSqlRawAsync(Insert, Parameters(command), cancellationToken).ConfigureAwait(false));
+        // EF maps the values as it maps the inbox's columns (a Guid is text on SQLite).
+        Completed(await db.Database.ExecuteSqlRawAsync(Insert, [messageId, consumerId, consumedAt], cancellationToken).ConfigureAwait(false));
         return Claimed!.Value;
     }
 
     /// <summary>Puts the insert in front of <paramref name="command"/>, so both travel in one round trip.</summary>
     internal void RideWith(DbCommand command)
     {
-        command.CommandText = Insert + ";\n" + command.CommandText;
-        command.Parameters.AddRange(Parameters(command));
+        command.CommandText = string.Format(Insert, "@inbox_message_id", "@inbox_consumer_id", "@inbox_consumed_at") + ";\n" + command.CommandText;
+        Add(command, "inbox_message_id", messageId);
+        Add(command, "inbox_consumer_id", consumerId);
+        Add(command, "inbox_consumed_at", consumedAt);
         Riding = true;
     }
 
@@ -43,18 +43,11 @@ public sealed class InboxClaim(Guid messageId, Guid consumerId, DateTime consume
         Riding = false;
     }
 
-    DbParameter[] Parameters(DbCommand command) =>
-    [
-        Parameter(command, "inbox_message_id", messageId),
-        Parameter(command, "inbox_consumer_id", consumerId),
-        Parameter(command, "inbox_consumed_at", consumedAt),
-    ];
-
-    static DbParameter Parameter(DbCommand command, string name, object value)
+    static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
-        return parameter;
+        command.Parameters.Add(parameter);
     }
 }
