@@ -23,8 +23,8 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
         modelBuilder.Entity<Account>(entity =>
         {
             entity.ToTable("Accounts");
-            entity.Property(x => x.Id).HasMaxLength(64);
-            entity.Property(x => x.Balance).HasPrecision(18, 2);
+            entity.Property(x => x.Id).HasMaxLength(LedgerLimits.AccountIdLength);
+            entity.Property(x => x.Balance).HasPrecision(LedgerLimits.AmountPrecision, LedgerLimits.AmountScale);
             entity.Property(x => x.Version).IsConcurrencyToken();
         });
 
@@ -32,8 +32,8 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
         {
             entity.ToTable("LedgerEntries");
             entity.Property(x => x.ReferenceId).HasMaxLength(100);
-            entity.Property(x => x.AccountId).HasMaxLength(64);
-            entity.Property(x => x.Amount).HasPrecision(18, 2);
+            entity.Property(x => x.AccountId).HasMaxLength(LedgerLimits.AccountIdLength);
+            entity.Property(x => x.Amount).HasPrecision(LedgerLimits.AmountPrecision, LedgerLimits.AmountScale);
             entity.HasIndex(x => x.ReferenceId).IsUnique();
             entity.HasIndex(x => x.AccountId);
         });
@@ -43,7 +43,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
             entity.ToTable("LedgerRejections");
             entity.HasKey(x => x.ReferenceId);
             entity.Property(x => x.ReferenceId).HasMaxLength(100);
-            entity.Property(x => x.AccountId).HasMaxLength(64);
+            entity.Property(x => x.AccountId).HasMaxLength(LedgerLimits.AccountIdLength);
             entity.Property(x => x.Reason).HasMaxLength(256);
         });
 
@@ -60,9 +60,9 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
         {
             entity.ToTable("DailyReports");
             entity.HasKey(x => x.ReportDate);
-            entity.Property(x => x.Total).HasPrecision(18, 2);
-            entity.Property(x => x.Credits).HasPrecision(18, 2);
-            entity.Property(x => x.Debits).HasPrecision(18, 2);
+            entity.Property(x => x.Total).HasPrecision(LedgerLimits.AmountPrecision, LedgerLimits.AmountScale);
+            entity.Property(x => x.Credits).HasPrecision(LedgerLimits.AmountPrecision, LedgerLimits.AmountScale);
+            entity.Property(x => x.Debits).HasPrecision(LedgerLimits.AmountPrecision, LedgerLimits.AmountScale);
         });
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MassTransit;
 using MassTransit.Testing;
 using Sagas.Contracts;
@@ -39,7 +40,7 @@ public class TransferStateMachineTests
     [InlineData(From, From, 10, "fromAccount and toAccount must differ")]
     [InlineData("", To, 10, "fromAccount is required")]
     [InlineData(From, "  ", 10, "toAccount is required")]
-    public async Task Invalid_start_fails_without_withdrawing(string from, string to, int amount, string reason)
+    public async Task Invalid_start_fails_without_withdrawing(string from, string to, decimal amount, string reason)
     {
         await using var t = await TransferHarness.StartAsync();
         var id = NewId.NextGuid();
@@ -53,6 +54,18 @@ public class TransferStateMachineTests
         Assert.Equal(new TransferFailed(id, reason, Refunded: false), await PublishedOnce<TransferFailed>(t, id, m => m.TransferId));
         Assert.False(await t.Harness.Published.Any<Withdraw>());
     }
+
+    /// <summary>Beyond what the ledger's columns hold: it would round the amount or refuse the account id.</summary>
+    [Theory]
+    [InlineData("10.005", "amount has more than 2 decimal places")]
+    [InlineData("0.001", "amount has more than 2 decimal places")]
+    [InlineData("10000000000000000", "amount is more than the ledger holds (9999999999999999.99)")]
+    public Task Amounts_the_ledger_cannot_hold_fail_without_withdrawing(string amount, string reason) =>
+        Invalid_start_fails_without_withdrawing(From, To, decimal.Parse(amount, CultureInfo.InvariantCulture), reason);
+
+    [Fact]
+    public Task An_account_id_longer_than_the_ledger_keeps_fails_without_withdrawing() =>
+        Invalid_start_fails_without_withdrawing(new string('a', 65), To, 10, "fromAccount is longer than 64 characters");
 
     [Fact]
     public async Task Completed_withdrawal_deposits_into_the_destination_account()
