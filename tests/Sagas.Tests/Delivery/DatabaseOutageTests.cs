@@ -37,12 +37,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         await worker.WaitForOutputAsync("activity worker started", "the worker to start");
 
         var scenario = new TransferScenario(accounts: 50, transfers: 1000, seed: 17);
-        var ledgerOptions = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await using (var ledger = new PostgresLedgerDbContext(ledgerOptions))
-        {
-            ledger.Accounts.AddRange(scenario.Accounts.Select(a => new Account { Id = a.Id, Balance = a.Balance }));
-            await ledger.SaveChangesAsync();
-        }
+        await TestStacks.OpenAccountsAsync(database.ConnectionString, scenario.Accounts);
 
         var client = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(broker.ConnectionString)));
         await client.StartAsync();
@@ -65,7 +60,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
 
         var sagas = await WaitForAsync(database.ConnectionString, db => db.Set<TransferState>().AsNoTracking().ToListAsync(),
             s => s.Count == scenario.Transfers.Count && s.All(x => x.CompletedAt != null), "every transfer to end", TimeSpan.FromMinutes(5));
-        await using (var ledger = new PostgresLedgerDbContext(ledgerOptions))
+        await using (var ledger = TestStacks.Ledger(database.ConnectionString))
             scenario.AssertConsistent(await ledger.Accounts.ToListAsync(), await ledger.LedgerEntries.ToListAsync(), sagas);
 
         var expenses = await WaitForAsync(database.ConnectionString, db => db.Set<ExpenseApprovalState>().AsNoTracking().ToListAsync(),

@@ -32,12 +32,7 @@ public sealed class LateWorkerTests
 
         orchestrator.Start();
         await orchestrator.WaitForOutputAsync("listening on", "the orchestrator to start");
-        var ledgerOptions = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await using (var ledger = new PostgresLedgerDbContext(ledgerOptions))
-        {
-            ledger.Accounts.AddRange(new Account { Id = "alice", Balance = 10_000m }, new Account { Id = "bob", Balance = 0m });
-            await ledger.SaveChangesAsync();
-        }
+        await TestStacks.OpenAccountsAsync(database.ConnectionString, [("alice", 10_000m), ("bob", 0m)]);
 
         var client = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(broker.ConnectionString)));
         await client.StartAsync();
@@ -58,7 +53,7 @@ public sealed class LateWorkerTests
 
         await using var db = SagasDb(database.ConnectionString);
         Assert.Equal(0, await db.Set<SagaHistoryEntry>().CountAsync(h => h.EventName == "StepTimeout"));
-        await using var ledgerAfter = new PostgresLedgerDbContext(ledgerOptions);
+        await using var ledgerAfter = TestStacks.Ledger(database.ConnectionString);
         var balances = await ledgerAfter.Accounts.ToDictionaryAsync(a => a.Id, a => a.Balance);
         Assert.Equal(Transfers * 10m, balances["bob"]);
         Assert.Equal(Transfers * 2, await ledgerAfter.LedgerEntries.CountAsync());

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Sagas.ActivityWorkers.Ledger;
 
 namespace Sagas.Tests.Infrastructure;
 
@@ -37,4 +39,16 @@ public static class TestStacks
         ["ConnectionStrings__RabbitMq"] = broker.ConnectionString,
         ["Urls"] = "http://127.0.0.1:0",
     };
+
+    /// <summary>The ledger of a database that our processes use, opened from the test.</summary>
+    public static PostgresLedgerDbContext Ledger(string postgres) =>
+        new(new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(postgres).Options);
+
+    /// <summary>What <see cref="OrchestratorHost.OpenAccountsAsync"/> does, for tests whose services run as processes.</summary>
+    public static async Task OpenAccountsAsync(string postgres, IEnumerable<(string Id, decimal Balance)> accounts)
+    {
+        await using var ledger = Ledger(postgres);
+        ledger.Accounts.AddRange(accounts.Select(a => new Account { Id = a.Id, Balance = a.Balance }));
+        await ledger.SaveChangesAsync();
+    }
 }

@@ -34,12 +34,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await worker.WaitForOutputAsync("activity worker started", "the worker to start");
 
         var scenario = new TransferScenario(accounts: 50, transfers: 400, seed: 11);
-        var options = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await using (var ledger = new PostgresLedgerDbContext(options))
-        {
-            ledger.Accounts.AddRange(scenario.Accounts.Select(a => new Account { Id = a.Id, Balance = a.Balance }));
-            await ledger.SaveChangesAsync();
-        }
+        await TestStacks.OpenAccountsAsync(database.ConnectionString, scenario.Accounts);
 
         var client = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(broker.ConnectionString)));
         await client.StartAsync();
@@ -65,7 +60,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         }
 
         var sagas = await WaitForTerminalAsync(database.ConnectionString, scenario.Ids, TimeSpan.FromMinutes(3));
-        await using (var ledger = new PostgresLedgerDbContext(options))
+        await using (var ledger = TestStacks.Ledger(database.ConnectionString))
             scenario.AssertConsistent(await ledger.Accounts.ToListAsync(), await ledger.LedgerEntries.ToListAsync(), sagas);
 
         // Whether a kill fell between a commit and its acknowledgement is luck here (DuplicateDeliveryTests

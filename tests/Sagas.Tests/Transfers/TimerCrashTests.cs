@@ -34,12 +34,7 @@ public sealed class TimerCrashTests
         await worker.WaitForOutputAsync("activity worker started", "the worker to start");
         worker.Kill();
 
-        var ledgerOptions = new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await using (var ledger = new PostgresLedgerDbContext(ledgerOptions))
-        {
-            ledger.Accounts.AddRange(new Account { Id = "alice", Balance = 1000m }, new Account { Id = "bob", Balance = 0m });
-            await ledger.SaveChangesAsync();
-        }
+        await TestStacks.OpenAccountsAsync(database.ConnectionString, [("alice", 1000m), ("bob", 0m)]);
 
         var ids = Enumerable.Range(0, Transfers).Select(_ => Guid.NewGuid()).ToList();
         var client = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(broker.ConnectionString)));
@@ -69,7 +64,7 @@ public sealed class TimerCrashTests
         var timeouts = await db.Set<SagaHistoryEntry>().Where(h => h.EventName == "StepTimeout").ToListAsync();
         Assert.Equal(ids.Order(), timeouts.Select(t => t.CorrelationId).Order());
 
-        await using var ledgerAfter = new PostgresLedgerDbContext(ledgerOptions);
+        await using var ledgerAfter = TestStacks.Ledger(database.ConnectionString);
         var balances = await ledgerAfter.Accounts.ToDictionaryAsync(a => a.Id, a => a.Balance);
         Assert.Equal(1000m - (Transfers * 10m), balances["alice"]);
         Assert.Equal(Transfers * 10m, balances["bob"]);
