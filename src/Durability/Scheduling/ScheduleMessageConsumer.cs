@@ -6,9 +6,9 @@ using Quartz;
 namespace Sagas.Durability.Scheduling;
 
 /// <summary>
-/// Turns MassTransit's scheduling requests into Quartz triggers on one durable job. Every request
-/// is idempotent (a trigger is keyed by its token or schedule id and replaced), so a redelivered
-/// request changes nothing, and no inbox is needed here.
+/// Turns MassTransit's scheduling requests into Quartz triggers on one durable job. A trigger is
+/// keyed by its token or schedule id and replaced, so a redelivered request changes nothing while
+/// its timer waits. Quartz writes over its own connection, so this consumer is outside the inbox.
 /// </summary>
 public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimeProvider clock, ILogger<ScheduleMessageConsumer> logger) :
     IConsumer<ScheduleMessage>,

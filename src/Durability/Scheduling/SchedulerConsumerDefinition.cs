@@ -1,10 +1,16 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sagas.Durability.Hosting;
+using Sagas.Durability.Outbox;
 
 namespace Sagas.Durability.Scheduling;
 
-/// <summary>All scheduling consumers share the scheduler queue; a busy database is retried, and an outage waited out.</summary>
+/// <summary>
+/// All scheduling consumers share the scheduler queue; a busy database is retried, and an outage
+/// waited out. On the in-memory transport a consumed request's kept outbox row is forgotten, or the
+/// re-send at the next start would store a one-shot trigger that already fired again.
+/// </summary>
 public sealed class SchedulerConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
@@ -18,5 +24,6 @@ public sealed class SchedulerConsumerDefinition<TConsumer> : ConsumerDefinition<
             retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
         });
         endpoint.UseDatabaseOutageRetry(context);
+        endpoint.UseFilter(ActivatorUtilities.CreateInstance<ForgetKeptMessageFilter>(context));
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.Outbox;
 using Sagas.Tests.Infrastructure;
 
 namespace Sagas.Tests.Scheduling;
@@ -129,6 +130,10 @@ public sealed class SchedulerBridgeTests : IAsyncLifetime
         {
             await first.Bus.Publish(new SchedulingProbe(probe, ProbeAction.Schedule, TimeSpan.FromDays(1)));
             await WaitForTriggerAsync(first, probe);
+            // A request still kept would be delivered again at the restart and, consumed after the
+            // fire, store the one-shot trigger again: the timer would fire twice.
+            await WaitUntilAsync(async () => await first.QueryAsync(db => db.Set<OutboxMessage>().CountAsync()) == 0,
+                "the consumed schedule request to leave the outbox");
         }
 
         await using var second = await StartAsync();
