@@ -16,16 +16,39 @@ public sealed class SagasApi(HttpClient http, Uri baseUrl, string? apiKey)
     public Task<JsonNode?> PostAsync(string path, JsonNode? body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, path, body ?? new JsonObject(), cancellationToken);
 
+    /// <summary>
+    /// Starts a saga under <paramref name="idempotencyKey"/>. A request that got no answer (a
+    /// timeout, a dropped connection) is sent again with the same key, so it starts one saga at most.
+    /// </summary>
+    public async Task<JsonNode?> StartAsync(string path, JsonNode body, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendAsync(HttpMethod.Post, path, body, cancellationToken, idempotencyKey);
+            }
+            catch (CliFailure failure) when (failure.ExitCode == ExitCodes.Unreachable && attempt < StartAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+    }
+
+    const int StartAttempts = 3;
+
     public Task<JsonNode?> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, path, null, cancellationToken);
 
-    async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var url = new Uri(BaseUrl, path);
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(apiKey))
             request.Headers.Add("X-Api-Key", apiKey);
+        if (idempotencyKey is not null)
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is not null)
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
 

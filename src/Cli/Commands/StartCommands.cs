@@ -23,11 +23,13 @@ public static class StartCommands
         var to = new Option<string>("--to") { Description = "Account to deposit into", Required = true };
         var amount = new Option<decimal>("--amount") { Description = "A positive amount", Required = true };
         var id = IdOption();
+        var key = KeyOption();
+        command.Add(key);
         command.Add(from);
         command.Add(to);
         command.Add(amount);
         command.Add(id);
-        actions.Set(command, (session, parse, cancellationToken) => StartAsync(session, "Transfer", "api/transfers", "transferId", new JsonObject
+        actions.Set(command, (session, parse, cancellationToken) => StartAsync(session, parse.GetValue(key), "Transfer", "api/transfers", "transferId", new JsonObject
         {
             ["transferId"] = parse.GetValue(id)?.ToString(),
             ["fromAccount"] = parse.GetValue(from),
@@ -62,10 +64,12 @@ public static class StartCommands
             },
         };
         var id = IdOption();
+        var key = KeyOption();
+        command.Add(key);
         command.Add(customer);
         command.Add(items);
         command.Add(id);
-        actions.Set(command, (session, parse, cancellationToken) => StartAsync(session, "Order", "api/orders", "orderId", new JsonObject
+        actions.Set(command, (session, parse, cancellationToken) => StartAsync(session, parse.GetValue(key), "Order", "api/orders", "orderId", new JsonObject
         {
             ["orderId"] = parse.GetValue(id)?.ToString(),
             ["customerId"] = parse.GetValue(customer),
@@ -81,11 +85,13 @@ public static class StartCommands
         var amount = new Option<decimal>("--amount") { Description = "A positive amount", Required = true };
         var description = new Option<string>("--description") { Description = "What it was for", Required = true };
         var id = IdOption();
+        var key = KeyOption();
+        command.Add(key);
         command.Add(employee);
         command.Add(amount);
         command.Add(description);
         command.Add(id);
-        actions.Set(command, (session, parse, cancellationToken) => StartAsync(session, "Expense", "api/expenses", "expenseId", new JsonObject
+        actions.Set(command, (session, parse, cancellationToken) => StartAsync(session, parse.GetValue(key), "Expense", "api/expenses", "expenseId", new JsonObject
         {
             ["expenseId"] = parse.GetValue(id)?.ToString(),
             ["employee"] = parse.GetValue(employee),
@@ -97,9 +103,14 @@ public static class StartCommands
 
     static Option<Guid?> IdOption() => new("--id") { Description = "The new saga's id; starting one id twice starts one saga (default: a new GUID)" };
 
-    static async Task StartAsync(CliSession session, string type, string path, string idProperty, JsonObject request, CancellationToken cancellationToken)
+    static Option<string?> KeyOption() => new("--idempotency-key")
     {
-        var result = await session.Api.PostAsync(path, request, cancellationToken);
+        Description = "Run the command again with the same key and it answers with the saga the first run started (default: a new key, kept across this run's own retries)",
+    };
+
+    static async Task StartAsync(CliSession session, string? key, string type, string path, string idProperty, JsonObject request, CancellationToken cancellationToken)
+    {
+        var result = await session.Api.StartAsync(path, request, key ?? Guid.NewGuid().ToString(), cancellationToken);
         if (session.Json)
             session.WriteJson(result);
         else

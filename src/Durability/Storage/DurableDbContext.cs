@@ -68,6 +68,17 @@ public abstract class DurableDbContext(DbContextOptions options) : DbContext(opt
             entity.HasIndex(x => new { x.SagaType, x.OccurredAt });
         });
 
+        modelBuilder.Entity<StartRequest>(entity =>
+        {
+            entity.ToTable("StartRequests", t => t.ExcludeFromMigrations(!OwnsDurabilityTables));
+            entity.HasKey(x => x.SagaId);
+            entity.Property(x => x.Route).HasMaxLength(128);
+            entity.Property(x => x.IdempotencyKey).HasMaxLength(StartRequest.MaxIdempotencyKeyLength);
+            entity.Property(x => x.RequestHash).HasMaxLength(64);
+            entity.HasIndex(x => new { x.Route, x.IdempotencyKey }).IsUnique();
+            entity.HasIndex(x => x.CreatedAt);
+        });
+
         modelBuilder.Entity<StoredDeadLetter>(entity =>
         {
             entity.ToTable("DeadLetters", t => t.ExcludeFromMigrations(!OwnsDurabilityTables));

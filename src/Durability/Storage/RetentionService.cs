@@ -9,7 +9,7 @@ using Sagas.Durability.Sagas;
 
 namespace Sagas.Durability.Storage;
 
-/// <summary>Forgets old inbox entries and, if configured, finished sagas of every type the context maps.</summary>
+/// <summary>Forgets old inbox entries and start requests and, if configured, finished sagas of every type the context maps.</summary>
 public sealed class RetentionService<TContext>(
     IServiceScopeFactory scopes,
     DurableDatabase database,
@@ -50,6 +50,8 @@ public sealed class RetentionService<TContext>(
         {
             var inboxCutoff = now - options.Value.Inbox;
             await db.Set<InboxMessage>().Where(x => x.ConsumedAt < inboxCutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            var startCutoff = now - options.Value.StartRequests;
+            await db.Set<StartRequest>().Where(x => x.CreatedAt < startCutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             var unconsumedCutoff = now - delivery.Value.KeepUnconsumedFor;
             await db.Set<OutboxMessage>().Where(x => x.DeliveredAt < unconsumedCutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 

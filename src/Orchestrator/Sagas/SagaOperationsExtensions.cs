@@ -16,6 +16,7 @@ public static class SagaOperationsExtensions
         });
         services.AddSingleton(provider => new SignalCatalog(provider, workflows));
         services.AddScoped<SagaControl>();
+        services.AddScoped<SagaStarts>();
         return services;
     }
 }

@@ -13,6 +13,20 @@ public sealed class CliSagaTests(CliHost host)
     IServiceProvider Services => host.Api.Services;
 
     [Fact]
+    public async Task A_start_run_again_with_its_idempotency_key_answers_with_the_saga_the_first_run_started()
+    {
+        var key = Guid.NewGuid().ToString();
+        string[] start = ["start", "transfer", "--from", "alice", "--to", "bob", "--amount", "1", "--idempotency-key", key];
+
+        var first = (await host.RunAsync(start)).Succeeded().Id;
+        var again = (await host.RunAsync(start)).Succeeded().Id;
+        var other = (await host.RunAsync("start", "transfer", "--from", "alice", "--to", "bob", "--amount", "1")).Succeeded().Id;
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
     public async Task A_transfer_started_from_the_cli_shows_its_state_fields_and_timeline()
     {
         var id = (await host.RunAsync("start", "transfer", "--from", "alice", "--to", "bob", "--amount", "30")).Succeeded().Id;

@@ -248,6 +248,47 @@ namespace Sagas.Durability.Migrations.Sqlite
 
                     b.ToTable("saga_history", (string)null);
                 });
+
+            modelBuilder.Entity("Sagas.Durability.Sagas.StartRequest", b =>
+                {
+                    b.Property<Guid>("SagaId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saga_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route");
+
+                    b.HasKey("SagaId")
+                        .HasName("pk_start_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_start_requests_created_at");
+
+                    b.HasIndex("Route", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_start_requests_route_idempotency_key");
+
+                    b.ToTable("start_requests", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

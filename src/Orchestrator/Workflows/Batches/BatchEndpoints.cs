@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
-using Sagas.Durability.Outbox;
 using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Batches;
 
@@ -24,24 +24,19 @@ public static class BatchEndpoints
         return app;
     }
 
-    static async Task<IResult> StartAsync(ProcessBatchRequest request, BusOutbox<SagasDbContext> outbox, SagasDbContext db, CancellationToken cancellationToken)
-    {
-        var command = new ProcessBatch
+    static readonly StartRoute Start = new("/api/batches", "batchId", "batch");
+
+    static Task<IResult> StartAsync(ProcessBatchRequest request, SagaStarts starts, SagasDbContext db, HttpContext http) =>
+        starts.StartAsync(http, Start, request, request.BatchId, id => new ProcessBatch
         {
-            BatchId = request.BatchId ?? Guid.NewGuid(),
+            BatchId = id,
             Orders = request.Orders ?? [],
             MaxConcurrency = request.MaxConcurrency,
-        };
-        if (BatchValidation.Problem(command) is { } problem)
-            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid batch");
-        // A quick answer for the caller; the batch checks again in its own transaction.
-        if (await BatchItems.FindTakenOrderAsync(db, command, cancellationToken) is { } taken)
-            return Results.Problem(taken, statusCode: StatusCodes.Status409Conflict, title: "Order already batched");
-
-        await outbox.Publish(command, cancellationToken);
-        await outbox.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/api/batches/{command.BatchId}", new { batchId = command.BatchId });
-    }
+        }, BatchValidation.Problem, async (batch, cancellationToken) =>
+            // A quick answer for the caller; the batch checks again in its own transaction.
+            await BatchItems.FindTakenOrderAsync(db, batch, cancellationToken) is { } taken
+                ? Results.Problem(taken, statusCode: StatusCodes.Status409Conflict, title: "Order already batched")
+                : null);
 
     static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
-using Sagas.Durability.Outbox;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
 
@@ -24,22 +23,16 @@ public static class ExpenseEndpoints
         return app;
     }
 
-    static async Task<IResult> SubmitAsync(SubmitExpenseRequest request, BusOutbox<SagasDbContext> outbox, CancellationToken cancellationToken)
-    {
-        var command = new SubmitExpense
+    static readonly StartRoute Start = new("/api/expenses", "expenseId", "expense");
+
+    static Task<IResult> SubmitAsync(SubmitExpenseRequest request, SagaStarts starts, HttpContext http) =>
+        starts.StartAsync(http, Start, request, request.ExpenseId, id => new SubmitExpense
         {
-            ExpenseId = request.ExpenseId ?? Guid.NewGuid(),
+            ExpenseId = id,
             Employee = request.Employee ?? "",
             Amount = request.Amount ?? 0,
             Description = request.Description ?? "",
-        };
-        if (ExpenseValidation.Problem(command) is { } problem)
-            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid expense");
-
-        await outbox.Publish(command, cancellationToken);
-        await outbox.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/api/expenses/{command.ExpenseId}", new { expenseId = command.ExpenseId });
-    }
+        }, ExpenseValidation.Problem);
 
     static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
     {

@@ -22,21 +22,15 @@ public static class OrderEndpoints
         return app;
     }
 
-    static async Task<IResult> StartAsync(StartOrderRequest request, BusOutbox<SagasDbContext> outbox, CancellationToken cancellationToken)
-    {
-        var command = new StartOrder
+    static readonly StartRoute Start = new("/api/orders", "orderId", "order");
+
+    static Task<IResult> StartAsync(StartOrderRequest request, SagaStarts starts, HttpContext http) =>
+        starts.StartAsync(http, Start, request, request.OrderId, id => new StartOrder
         {
-            OrderId = request.OrderId ?? Guid.NewGuid(),
+            OrderId = id,
             CustomerId = request.CustomerId ?? "",
             Items = request.Items ?? [],
-        };
-        if (OrderValidation.Problem(command) is { } problem)
-            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid order");
-
-        await outbox.Publish(command, cancellationToken);
-        await outbox.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/api/orders/{command.OrderId}", new { orderId = command.OrderId });
-    }
+        }, OrderValidation.Problem);
 
     static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
     {

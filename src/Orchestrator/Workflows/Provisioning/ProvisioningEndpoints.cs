@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
-using Sagas.Durability.Outbox;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
 
@@ -22,21 +21,15 @@ public static class ProvisioningEndpoints
         return app;
     }
 
-    static async Task<IResult> StartAsync(StartProvisioningRequest request, BusOutbox<SagasDbContext> outbox, CancellationToken cancellationToken)
-    {
-        var command = new StartProvisioning
+    static readonly StartRoute Start = new("/api/provisionings", "provisioningId", "provisioning");
+
+    static Task<IResult> StartAsync(StartProvisioningRequest request, SagaStarts starts, HttpContext http) =>
+        starts.StartAsync(http, Start, request, request.ProvisioningId, id => new StartProvisioning
         {
-            ProvisioningId = request.ProvisioningId ?? Guid.NewGuid(),
+            ProvisioningId = id,
             Environment = request.Environment ?? "",
             Providers = request.Providers ?? [],
-        };
-        if (ProvisioningValidation.Problem(command) is { } problem)
-            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid provisioning");
-
-        await outbox.Publish(command, cancellationToken);
-        await outbox.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/api/provisionings/{command.ProvisioningId}", new { provisioningId = command.ProvisioningId });
-    }
+        }, ProvisioningValidation.Problem);
 
     static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
     {

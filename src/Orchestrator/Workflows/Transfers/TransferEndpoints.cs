@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
-using Sagas.Durability.Outbox;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
 
@@ -22,22 +21,16 @@ public static class TransferEndpoints
         return app;
     }
 
-    static async Task<IResult> StartAsync(StartTransferRequest request, BusOutbox<SagasDbContext> outbox, CancellationToken cancellationToken)
-    {
-        var command = new StartTransfer
+    static readonly StartRoute Start = new("/api/transfers", "transferId", "transfer");
+
+    static Task<IResult> StartAsync(StartTransferRequest request, SagaStarts starts, HttpContext http) =>
+        starts.StartAsync(http, Start, request, request.TransferId, id => new StartTransfer
         {
-            TransferId = request.TransferId ?? Guid.NewGuid(),
+            TransferId = id,
             FromAccount = request.FromAccount ?? "",
             ToAccount = request.ToAccount ?? "",
             Amount = request.Amount ?? 0,
-        };
-        if (TransferValidation.Problem(command) is { } problem)
-            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid transfer");
-
-        await outbox.Publish(command, cancellationToken);
-        await outbox.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/api/transfers/{command.TransferId}", new { transferId = command.TransferId });
-    }
+        }, TransferValidation.Problem);
 
     static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
     {
