@@ -7,6 +7,7 @@ using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
 using Sagas.Durability.Telemetry;
 using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Requests;
 using Sagas.Orchestrator.Sagas;
 using Sagas.Orchestrator.Security;
 using Sagas.Orchestrator.Workflows.Batches;
@@ -28,7 +29,7 @@ public static class OrchestratorExtensions
         services.AddDurableDbContext<SagasDbContext, SqliteSagasDbContext, PostgresSagasDbContext>(options, configuration.GetSagasConnectionString());
         services.AddLedger(configuration, options);
         services.AddOutboxDelivery<SagasDbContext>(configuration);
-        services.AddProblemDetails();
+        services.AddRequestProblems(configuration);
         services.AddApiKey(configuration);
         services.AddSagaOperations(configuration);
         services.AddSagasTelemetry(configuration, "Sagas.Orchestrator");
