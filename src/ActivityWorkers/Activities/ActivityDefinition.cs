@@ -30,12 +30,12 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
         IRegistrationContext context)
     {
         // MassTransit's policies need at least one attempt; zero means the stage is off, not a policy of none.
-        if (_retry.MaxAttempts is not 0)
+        if (_retry.Forever || _retry.MaxAttempts > 0)
         {
             endpoint.UseScheduledRedelivery(r =>
             {
                 r.IgnoreDatabaseOutages();
-                r.Exponential(_retry.MaxAttempts ?? int.MaxValue, _retry.InitialInterval, _retry.MaxInterval, _retry.InitialInterval);
+                r.Exponential(_retry.Forever ? int.MaxValue : _retry.MaxAttempts, _retry.InitialInterval, _retry.MaxInterval, _retry.InitialInterval);
             });
         }
 

@@ -15,6 +15,12 @@ public sealed class ActivityRetryOptions
 
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Redeliveries in all; null redelivers for ever, as the seed workflows do.</summary>
-    public int? MaxAttempts { get; set; }
+    /// <summary>
+    /// Redeliveries before the message goes to the activity's error queue with its cause, so a
+    /// failure that will never pass (a refused merchant credit) does not loop; 0 redelivers nothing.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Redeliver until it succeeds, ignoring <see cref="MaxAttempts"/>: for activities whose failures always pass.</summary>
+    public bool Forever { get; set; }
 }
