@@ -75,6 +75,34 @@ public sealed class ScheduleFiringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_jittered_fire_holds_no_scheduler_thread_and_starts_its_run_once_at_its_random_moment()
+    {
+        // One Quartz thread: a fire that slept out its jitter on it would stop every other timer.
+        var settings = OrchestratorHost.Embedded(_file);
+        settings["Sagas:Scheduler:MaxConcurrency"] = "1";
+        await using var host = await ScheduleHost.StartAsync(settings, _clock);
+        await CreateAsync(host, new { name = "jittery", cron = "0 9 * * *", workflow = "DailyReport", jitter = "01:00:00", input = new { reportDate = "2026-11-01" } });
+        await CreateAsync(host, new { name = "plain", cron = "0 0 1 1 *", workflow = "DailyReport", input = new { reportDate = "2026-11-02" } });
+        var fire = await host.NextFireTimeAsync("jittery");
+
+        _clock.AdvanceTo(fire);
+        var startAt = await Eventually.MatchAsync<List<long>>(async () => await host.QueryAsync(db => db.Database.SqlQuery<long>(
+                $"SELECT NEXT_FIRE_TIME AS \"Value\" FROM qrtz_TRIGGERS WHERE TRIGGER_GROUP = 'workflow-schedules.jitter'").ToListAsync()),
+            t => t.Count == 1, "the jittered start to wait on its own trigger");
+        using (var now = await host.Http.PostAsync("/api/schedules/plain/trigger", null))
+            now.EnsureSuccessStatusCode();
+        await ScheduleHost.WaitUntilAsync(async () => (await host.SagasAsync<DailyReportState>()).Count == 1, "a run asked for now to start meanwhile");
+        Assert.DoesNotContain(await host.SagasAsync<DailyReportState>(), s => s.CorrelationId == ScheduledRun.For("jittery", fire, TimeZoneInfo.Utc).RunId);
+
+        _clock.AdvanceTo(new DateTimeOffset(startAt.Single(), TimeSpan.Zero));
+        await ScheduleHost.WaitUntilAsync(async () => (await host.SagasAsync<DailyReportState>()).Count == 2, "the jittered run to start");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var runs = await host.SagasAsync<DailyReportState>();
+        Assert.Single(runs, s => s.CorrelationId == ScheduledRun.For("jittery", fire, TimeZoneInfo.Utc).RunId);
+        Assert.Equal(2, runs.Count);
+    }
+
+    [Fact]
     public async Task Overlap_Skip_drops_a_tick_while_its_last_run_is_running_and_AllowAll_starts_every_tick()
     {
         // Without activities a report never completes: each run stays running until the test ends it.

@@ -36,8 +36,11 @@ public sealed class WorkflowScheduleJob(
         var fire = new Fire(context, spec, starter, scope.ServiceProvider.GetRequiredService<IScheduleRuns>(),
             ScheduleValidation.FindTimeZone(spec.TimeZone) ?? TimeZoneInfo.Utc, cancellationToken);
 
-        if (TriggerGroup(context) == ScheduleKeys.BufferGroup)
+        var group = TriggerGroup(context);
+        if (group == ScheduleKeys.BufferGroup)
             await ReleaseBufferedAsync(fire).ConfigureAwait(false);
+        else if (group == ScheduleKeys.JitterGroup)
+            await StartJitteredAsync(fire).ConfigureAwait(false);
         else
             await FireAsync(fire, ScheduledFireTime(context), ManualRunId(context)).ConfigureAwait(false);
     }
@@ -97,15 +100,62 @@ public sealed class WorkflowScheduleJob(
 
     async Task StartAsync(Fire fire, DateTimeOffset fireTime, Guid? runId = null)
     {
-        if (fire.Spec.Jitter is { } jitter && jitter > TimeSpan.Zero)
-            await Task.Delay(TimeSpan.FromTicks(Random.Shared.NextInt64(jitter.Ticks)), clock, fire.CancellationToken).ConfigureAwait(false);
-
         var run = runId is { } id
             ? new ScheduledRun(id, fire.Spec.Name, TimeZoneInfo.ConvertTime(fireTime, fire.TimeZone))
             : ScheduledRun.For(fire.Spec.Name, fireTime, fire.TimeZone);
+        // A run asked for by hand starts now.
+        if (runId is null && fire.Spec.Jitter is { } jitter && jitter > TimeSpan.Zero)
+        {
+            await DeferAsync(fire, run, TimeSpan.FromTicks(Random.Shared.NextInt64(jitter.Ticks))).ConfigureAwait(false);
+            return;
+        }
+
+        await StartRunAsync(fire, run).ConfigureAwait(false);
+    }
+
+    async Task StartRunAsync(Fire fire, ScheduledRun run)
+    {
         await fire.Runs.StartAsync(fire.Starter.CreateStart(fire.Spec.Input, run), run.RunId, fire.CancellationToken).ConfigureAwait(false);
         ScheduleJobData.RecordStart(fire.Context.JobDetail.JobDataMap, run, clock.GetUtcNow());
         logger.LogInformation("Schedule {Schedule} started {Workflow} run {RunId} for {ScheduledFor}", fire.Spec.Name, fire.Spec.Workflow, run.RunId, run.ScheduledFor);
+    }
+
+    /// <summary>
+    /// A jittered fire starts its run from a one-shot trigger at its random moment rather than by
+    /// sleeping, which would hold one of Quartz's few threads for up to an hour and delay every
+    /// other timer behind it. The run counts as started from that moment, so the overlap decision
+    /// of a fire in between sees it.
+    /// </summary>
+    async Task DeferAsync(Fire fire, ScheduledRun run, TimeSpan delay)
+    {
+        var startAt = clock.GetUtcNow() + delay;
+        var trigger = TriggerBuilder.Create(clock)
+            .WithIdentity(ScheduleKeys.Jittered(fire.Spec.Name, run.RunId))
+            .ForJob(fire.Context.JobDetail.Key)
+            .StartAt(startAt)
+            .UsingJobData(ScheduleKeys.JitteredRunId, run.RunId.ToString())
+            .UsingJobData(ScheduleKeys.JitteredFor, run.ScheduledFor.ToString("O", CultureInfo.InvariantCulture))
+            // Late (the orchestrators were down), it starts at once like any overdue one-shot timer.
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires))
+            .Build();
+        await fire.Context.Scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, fire.CancellationToken).ConfigureAwait(false);
+        ScheduleJobData.RecordStart(fire.Context.JobDetail.JobDataMap, run, startAt);
+        fire.Context.JobDetail.JobDataMap[ScheduleKeys.LastOutcome] = "Jittered";
+        logger.LogInformation("Schedule {Schedule} starts run {RunId} for {ScheduledFor} at {StartAt} (jitter)", fire.Spec.Name, run.RunId, run.ScheduledFor, startAt);
+    }
+
+    async Task StartJitteredAsync(Fire fire)
+    {
+        var data = fire.Context.MergedJobDataMap;
+        if (!data.TryGetString(ScheduleKeys.JitteredRunId, out var id) || !Guid.TryParse(id, out var runId)
+            || !data.TryGetString(ScheduleKeys.JitteredFor, out var scheduledFor)
+            || !DateTimeOffset.TryParse(scheduledFor, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
+        {
+            logger.LogError("Schedule {Schedule}: a jitter trigger without its run; dropped", fire.Spec.Name);
+            return;
+        }
+
+        await StartRunAsync(fire, new ScheduledRun(runId, fire.Spec.Name, time)).ConfigureAwait(false);
     }
 
     async Task<bool> PreviousRunningAsync(Fire fire)
