@@ -23,7 +23,9 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
         Event(() => CompensateSaga, e =>
         {
             e.CorrelateById(m => m.Message.CorrelationId);
-            e.OnMissingInstance(m => m.Discard());
+            // Forgotten (retention, or an operator's delete), nothing of it can be undone any more:
+            // its parent hears so at once instead of waiting out the undo's deadline.
+            e.OnMissingInstance(m => m.ExecuteAsync(CompensationReplies.AnswerForgottenAsync));
         });
         Event(() => CancelSaga, e =>
         {

@@ -135,6 +135,8 @@ public static class CompensationBinderExtensions
             send.Headers.Set(StepHeaders.Step, step);
             send.Headers.Set(StepHeaders.Attempt, attempt);
             send.ResponseAddress = replyTo;
+            // Names who asks, so that a child saga that no longer exists can still answer.
+            ParentHeaders.Stamp(send, context.Saga.CorrelationId, replyTo);
             MustRoute.Mark(send);
         }
 

@@ -2,7 +2,10 @@ using MassTransit;
 
 namespace Sagas.Durability.Sagas;
 
-/// <summary>Headers on a child saga's start message naming its parent, so no start contract has to carry them.</summary>
+/// <summary>
+/// Headers on a child saga's start message naming its parent, so no start contract has to carry
+/// them; a saga's undo requests carry them too, naming who asks.
+/// </summary>
 public static class ParentHeaders
 {
     public const string ParentId = "Sagas-Parent-Id";

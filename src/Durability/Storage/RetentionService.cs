@@ -23,6 +23,9 @@ public sealed class RetentionService<TContext>(
     static readonly MethodInfo DeleteFinishedMethod =
         typeof(RetentionService<TContext>).GetMethod(nameof(DeleteFinishedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    static readonly MethodInfo WithoutParentMethod =
+        typeof(RetentionService<TContext>).GetMethod(nameof(WithoutParent), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.Interval, clock);
@@ -58,16 +61,30 @@ public sealed class RetentionService<TContext>(
             if (options.Value.FinishedSagas is not { } keep)
                 return;
 
-            foreach (var type in db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t.IsSubclassOf(typeof(SagaInstance))))
-                await ((Task)DeleteFinishedMethod.MakeGenericMethod(type).Invoke(null, [db, now - keep, cancellationToken])!).ConfigureAwait(false);
+            var sagaTypes = db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t.IsSubclassOf(typeof(SagaInstance))).ToArray();
+            foreach (var type in sagaTypes)
+                await ((Task)DeleteFinishedMethod.MakeGenericMethod(type).Invoke(null, [db, now - keep, sagaTypes, cancellationToken])!).ConfigureAwait(false);
         }
     }
 
-    static async Task DeleteFinishedAsync<TSaga>(DbContext db, DateTime cutoff, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the sagas finished before <paramref name="cutoff"/>, except children whose parent is
+    /// still there: a parent may yet ask a finished child to undo itself, so a child outlives it.
+    /// </summary>
+    static async Task DeleteFinishedAsync<TSaga>(DbContext db, DateTime cutoff, Type[] sagaTypes, CancellationToken cancellationToken)
         where TSaga : SagaInstance
     {
-        var finished = db.Set<TSaga>().Where(x => x.CompletedAt < cutoff).Select(x => x.CorrelationId);
-        await db.Set<SagaHistoryEntry>().Where(x => finished.Contains(x.CorrelationId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.Set<TSaga>().Where(x => x.CompletedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var finished = db.Set<TSaga>().Where(x => x.CompletedAt < cutoff);
+        foreach (var parentType in sagaTypes)
+            finished = (IQueryable<TSaga>)WithoutParentMethod.MakeGenericMethod(typeof(TSaga), parentType).Invoke(null, [db, finished])!;
+
+        var ids = finished.Select(x => x.CorrelationId);
+        await db.Set<SagaHistoryEntry>().Where(x => ids.Contains(x.CorrelationId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await finished.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    static IQueryable<TSaga> WithoutParent<TSaga, TParent>(DbContext db, IQueryable<TSaga> sagas)
+        where TSaga : SagaInstance
+        where TParent : SagaInstance =>
+        sagas.Where(x => x.ParentId == null || !db.Set<TParent>().Any(p => p.CorrelationId == x.ParentId));
 }
