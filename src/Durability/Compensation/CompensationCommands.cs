@@ -33,10 +33,17 @@ static class CompensationCommands
         return (JsonSerializer.Deserialize(record.Message, type, Json)!, type);
     }
 
-    /// <summary>Adds the undo of a step, replacing one recorded before for the same step (a step re-entered after a retry).</summary>
+    /// <summary>
+    /// Adds the undo of a step, replacing one recorded before for the same step (a step re-entered
+    /// after a retry). An undo whose command type another pending undo already uses is named after
+    /// the step it undoes too: answers name the undo they answer, and a late answer to one (after a
+    /// re-send) must never be taken for the other.
+    /// </summary>
     public static void Push(this List<CompensationRecord> compensations, CompensationRecord record)
     {
         compensations.RemoveAll(x => x.ForStep == record.ForStep);
+        if (compensations.Any(x => x.Step == record.Step))
+            record = record with { Step = BranchStep(record.Step, record.ForStep), Activity = record.StepSettings };
         compensations.Add(record);
     }
 }
