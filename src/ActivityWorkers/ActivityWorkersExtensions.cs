@@ -42,43 +42,48 @@ public static class ActivityWorkersExtensions
         return services;
     }
 
+    /// <summary>An activity on its own queue, which the task queues named after it (<c>Sagas:Worker:Queues</c>) can carry too.</summary>
+    static void AddActivity<TConsumer>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer =>
+        bus.AddActivity<TConsumer, ActivityDefinition<TConsumer>>(ActivityDefinition<TConsumer>.QueueName);
+
     /// <summary>The activities that move money for transfers.</summary>
     public static void AddTransferActivities(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<WithdrawConsumer, ActivityDefinition<WithdrawConsumer>>();
-        bus.AddConsumer<DepositConsumer, ActivityDefinition<DepositConsumer>>();
-        bus.AddConsumer<RefundConsumer, ActivityDefinition<RefundConsumer>>();
+        bus.AddActivity<WithdrawConsumer>();
+        bus.AddActivity<DepositConsumer>();
+        bus.AddActivity<RefundConsumer>();
     }
 
     /// <summary>The activities of expense approvals and reminders.</summary>
     public static void AddNotificationActivities(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<NotifyApproverConsumer, ActivityDefinition<NotifyApproverConsumer>>();
-        bus.AddConsumer<SendMailConsumer, ActivityDefinition<SendMailConsumer>>();
+        bus.AddActivity<NotifyApproverConsumer>();
+        bus.AddActivity<SendMailConsumer>();
     }
 
     /// <summary>The activities of the scheduled workflows: the daily ledger report and bonus payments.</summary>
     public static void AddScheduledWorkflowActivities(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<ComputeDailyReportConsumer, ActivityDefinition<ComputeDailyReportConsumer>>();
-        bus.AddConsumer<CreditBonusesConsumer, ActivityDefinition<CreditBonusesConsumer>>();
+        bus.AddActivity<ComputeDailyReportConsumer>();
+        bus.AddActivity<CreditBonusesConsumer>();
     }
 
     /// <summary>The activities of orders: stock, payment, shipping and the confirmation mail, and their undos.</summary>
     public static void AddOrderActivities(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<ReserveInventoryConsumer, ActivityDefinition<ReserveInventoryConsumer>>();
-        bus.AddConsumer<ReleaseInventoryConsumer, ActivityDefinition<ReleaseInventoryConsumer>>();
-        bus.AddConsumer<ChargePaymentConsumer, ActivityDefinition<ChargePaymentConsumer>>();
-        bus.AddConsumer<RefundPaymentConsumer, ActivityDefinition<RefundPaymentConsumer>>();
-        bus.AddConsumer<CreateShipmentConsumer, ActivityDefinition<CreateShipmentConsumer>>();
-        bus.AddConsumer<SendOrderConfirmationConsumer, ActivityDefinition<SendOrderConfirmationConsumer>>();
+        bus.AddActivity<ReserveInventoryConsumer>();
+        bus.AddActivity<ReleaseInventoryConsumer>();
+        bus.AddActivity<ChargePaymentConsumer>();
+        bus.AddActivity<RefundPaymentConsumer>();
+        bus.AddActivity<CreateShipmentConsumer>();
+        bus.AddActivity<SendOrderConfirmationConsumer>();
     }
 
     /// <summary>The activities that make and remove cloud resources for provisionings.</summary>
     public static void AddProvisioningActivities(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<ProvisionResourceConsumer, ActivityDefinition<ProvisionResourceConsumer>>();
-        bus.AddConsumer<DeprovisionResourceConsumer, ActivityDefinition<DeprovisionResourceConsumer>>();
+        bus.AddActivity<ProvisionResourceConsumer>();
+        bus.AddActivity<DeprovisionResourceConsumer>();
     }
 }

@@ -19,10 +19,13 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
 
     public ActivityDefinition(IOptionsMonitor<ActivityRetryOptions> retryOptions, IOptionsMonitor<ActivityFaultOptions> faultOptions)
     {
-        EndpointName = KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>();
+        EndpointName = QueueName;
         _retry = retryOptions.Get(ActivityName);
         _faults = faultOptions.Get(ActivityName);
     }
+
+    /// <summary>The activity's own queue; its task queues are named after it (<see cref="Durability.Activities.TaskQueues"/>).</summary>
+    public static string QueueName => KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>();
 
     public static string ActivityName => typeof(TConsumer).Name.Replace("Consumer", "", StringComparison.Ordinal);
 

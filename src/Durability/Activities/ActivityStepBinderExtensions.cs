@@ -23,8 +23,12 @@ public static class ActivityStepBinderExtensions
     /// Publishes one command per branch of a parallel step (each branch answers on its own) and
     /// sets one deadline for them all: the step's start-to-close is the deadline of the whole fan-out.
     /// </summary>
+    /// <param name="route">
+    /// The route of each command (a provider, a region): with <c>Sagas:Activities:{Step}:RouteToTaskQueues</c>
+    /// it goes to that route's task queue (<see cref="TaskQueues"/>) instead of the activity's shared queue.
+    /// </param>
     public static EventActivityBinder<TSaga, TData> StartParallelStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
-        ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands)
+        ActivitySteps steps, string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands, Func<TCommand, string>? route = null)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
@@ -39,16 +43,16 @@ public static class ActivityStepBinderExtensions
                     heartbeating.LastHeartbeatAt = null;
                 }
             })
-            .SendStep(steps, _ => step, commands);
+            .SendStep(steps, _ => step, commands, route);
 
     /// <summary>Publishes again the commands of the branches that have not answered, and sets the step's deadline anew.</summary>
     public static EventActivityBinder<TSaga, StepTimedOut> RetryParallelStep<TSaga, TCommand>(this EventActivityBinder<TSaga, StepTimedOut> binder,
-        ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, IEnumerable<TCommand>> unanswered)
+        ActivitySteps steps, Func<BehaviorContext<TSaga, StepTimedOut>, IEnumerable<TCommand>> unanswered, Func<TCommand, string>? route = null)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TCommand : class =>
         binder
             .Then(x => x.Saga.StepAttempt++)
-            .SendStep(steps, x => x.Message.Step, unanswered);
+            .SendStep(steps, x => x.Message.Step, unanswered, route);
 
     /// <summary>Publishes the timed-out step's command again, and sets its deadline anew.</summary>
     public static EventActivityBinder<TSaga, StepTimedOut> RetryStep<TSaga, TCommand>(this EventActivityBinder<TSaga, StepTimedOut> binder,
@@ -121,29 +125,38 @@ public static class ActivityStepBinderExtensions
 
     static EventActivityBinder<TSaga, TData> SendStep<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
         ActivitySteps steps, Func<BehaviorContext<TSaga, TData>, string> step,
-        Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands)
+        Func<BehaviorContext<TSaga, TData>, IEnumerable<TCommand>> commands, Func<TCommand, string>? route)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState
         where TData : class
         where TCommand : class =>
         binder.ThenAsync(async x =>
         {
             var (name, attempt, now) = (step(x), x.Saga.StepAttempt, steps.UtcNow);
+            var options = steps.For(name);
             if (x.Saga is IHeartbeatStepState heartbeating)
                 heartbeating.StepStartedAt = now;
-            x.Saga.StepDeadline = now + FirstDeadline(steps.For(name));
+            x.Saga.StepDeadline = now + FirstDeadline(options);
+
+            void Stamp(SendContext send)
+            {
+                send.Headers.Set(StepHeaders.Step, name);
+                send.Headers.Set(StepHeaders.Attempt, attempt);
+                // Kept in the outbox until a worker's queue takes it, however late the worker starts.
+                MustRoute.Mark(send);
+                // An activity that answers with RespondAsync reaches this saga only, so one
+                // activity can serve several workflows without their replies crossing.
+                send.ResponseAddress = x.ReceiveContext.InputAddress;
+            }
 
             foreach (var command in commands(x))
             {
-                await x.Publish(command, publish =>
+                if (route is not null && options.RouteToTaskQueues)
                 {
-                    publish.Headers.Set(StepHeaders.Step, name);
-                    publish.Headers.Set(StepHeaders.Attempt, attempt);
-                    // Kept in the outbox until a worker's queue takes it, however late the worker starts.
-                    MustRoute.Mark(publish);
-                    // An activity that answers with RespondAsync reaches this saga only, so one
-                    // activity can serve several workflows without their replies crossing.
-                    publish.ResponseAddress = x.ReceiveContext.InputAddress;
-                }).ConfigureAwait(false);
+                    var queue = await x.GetSendEndpoint(steps.TaskQueue(typeof(TCommand), route(command))).ConfigureAwait(false);
+                    await queue.Send(command, Pipe.Execute<SendContext<TCommand>>(Stamp)).ConfigureAwait(false);
+                }
+                else
+                    await x.Publish(command, Pipe.Execute<PublishContext<TCommand>>(Stamp)).ConfigureAwait(false);
             }
         });
 

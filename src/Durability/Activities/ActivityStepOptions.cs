@@ -17,4 +17,11 @@ public sealed class ActivityStepOptions
     /// again from the last progress reported. Null: only <see cref="StartToClose"/> applies.
     /// </summary>
     public TimeSpan? HeartbeatTimeout { get; set; }
+
+    /// <summary>
+    /// Send each command to the task queue of the route its workflow names for it (a provider's
+    /// queue, say), where only the workers listing that queue take it; off, every command goes to
+    /// the activity's shared queue.
+    /// </summary>
+    public bool RouteToTaskQueues { get; set; }
 }

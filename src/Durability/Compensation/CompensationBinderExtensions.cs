@@ -22,16 +22,25 @@ public static class CompensationBinderExtensions
     /// Records how to undo branches of a fan-out step (one command per branch, e.g. per provider),
     /// each an undo of its own named <c>{undo}/{branch}</c>; they run newest first like any other.
     /// </summary>
+    /// <param name="branchIsRoute">Each branch is also its undo's route: with the undo activity's <c>RouteToTaskQueues</c>, the undo goes to that task queue.</param>
     public static EventActivityBinder<TSaga, TData> RecordCompensations<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
-        string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<(string Branch, TCommand Undo)>> undos)
+        string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<(string Branch, TCommand Undo)>> undos, bool branchIsRoute = false)
         where TSaga : SagaInstance, ICompensatingState
         where TData : class
-        where TCommand : class =>
-        binder.Then(x =>
+        where TCommand : class
+    {
+        var machine = Machine(binder);
+        return binder.Then(x =>
         {
             foreach (var (branch, undo) in undos(x))
-                x.Saga.Compensations.Push(CompensationCommands.RecordBranch(step, branch, undo));
+            {
+                var record = CompensationCommands.RecordBranch(step, branch, undo);
+                if (branchIsRoute && machine.Steps.For(record.StepSettings).RouteToTaskQueues)
+                    record = record with { Destination = machine.Steps.TaskQueue(typeof(TCommand), branch).ToString() };
+                x.Saga.Compensations.Push(record);
+            }
         });
+    }
 
     /// <summary>True while the undo recorded for <paramref name="step"/> (for one branch of it, if named) has not run.</summary>
     public static bool HasCompensationFor(this ICompensatingState saga, string step, string? branch = null)

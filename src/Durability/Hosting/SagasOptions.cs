@@ -22,4 +22,6 @@ public sealed class SagasOptions
 
     /// <summary>Messages each receive endpoint handles at once.</summary>
     public int ConcurrentMessageLimit { get; set; } = 16;
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
 }

@@ -27,6 +27,16 @@ public static class SagasTransport
             if (string.IsNullOrWhiteSpace(rabbitMqConnectionString))
                 throw new InvalidOperationException("Sagas:Transport is RabbitMq but ConnectionStrings:RabbitMq is not set (e.g. amqp://guest:guest@localhost:5672/).");
 
+            if (options.RabbitMq.QueueType == RabbitMqQueueType.Quorum)
+            {
+                // Error and skipped queues copy their receive queue's arguments, so they are quorum queues too.
+                bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitMq)
+                        rabbitMq.SetQuorumQueue();
+                });
+            }
+
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbitMqConnectionString));
@@ -46,7 +56,8 @@ public static class SagasTransport
         cfg.AddDeserializer(new PlainJsonSerializerFactory());
         cfg.UseFilter(new SagaTraceFilter());
         // Schedules and delayed redeliveries go to the Quartz bridge, through the outbox when sent from a consumer.
-        cfg.UseMessageScheduler(new Uri("queue:" + context.GetRequiredService<IOptions<SchedulerOptions>>().Value.QueueName));
+        cfg.UseMessageScheduler(QueueAddresses.Of(context.GetRequiredService<IOptions<SchedulerOptions>>().Value.QueueName, options));
         cfg.ConfigureEndpoints(context);
+        cfg.ConfigureTaskQueues(context);
     }
 }

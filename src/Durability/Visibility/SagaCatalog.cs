@@ -135,7 +135,7 @@ public sealed class SagaCatalog
             Index = index,
             Table = entity.GetTableName()!,
             StateType = typeof(TSaga),
-            Address = new Uri($"queue:{formatter.Saga<TSaga>()}"),
+            Address = QueueAddresses.Of(formatter.Saga<TSaga>(), configuration.GetSagasOptions()),
             Graph = WithoutGuardedEnds(SagaGraphVisitor<TSaga>.Draw(machine, machine.TransitionsChosenAtRunTime), machine.TerminalStates),
             SearchAttributes = attributes,
             StuckAfter = configuration.GetValue<TimeSpan?>($"Sagas:Workflows:{name}:StuckAfter") ?? machine.StuckAfter,

@@ -32,13 +32,13 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
                 .Publish(x => new ProvisioningFailed(x.Saga.CorrelationId, x.Saga.Environment, x.Saga.FailureReason!, RolledBack: false)),
             When(StartProvisioning, x => ProvisioningValidation.Problem(x.Message) is null)
                 .Then(x => Start(x.Saga, x.Message))
-                .StartParallelStep(steps, ProvisionStep, x => x.Saga.Pending.Select(p => Provision(x.Saga, p)))
+                .StartParallelStep(steps, ProvisionStep, x => x.Saga.Pending.Select(p => Provision(x.Saga, p)), ByProvider)
                 .TransitionTo(Provisioning));
 
         During(Provisioning,
             When(ResourceProvisioned, x => x.Saga.IsPending(x.Message.Provider))
                 .Then(x => x.Saga.Update(x.Message.Provider, p => p with { Status = ProviderStatuses.Provisioned, ResourceId = x.Message.ResourceId }))
-                .RecordCompensations(ProvisionStep, x => new[] { (x.Message.Provider, Deprovision(x.Saga, x.Message.Provider)) })
+                .RecordCompensations(ProvisionStep, x => new[] { (x.Message.Provider, Deprovision(x.Saga, x.Message.Provider)) }, branchIsRoute: true)
                 .If(x => x.Saga.AllAnswered, FinishProvisioning),
             When(ResourceProvisionFailed, x => x.Saga.IsPending(x.Message.Provider))
                 .Then(x => x.Saga.Update(x.Message.Provider, p => p with { Status = ProviderStatuses.Failed, Reason = x.Message.Reason }))
@@ -47,12 +47,12 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
             Ignore(ResourceProvisioned, x => !x.Saga.IsPending(x.Message.Provider)),
             Ignore(ResourceProvisionFailed, x => !x.Saga.IsPending(x.Message.Provider)),
             When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryParallelStep(steps, x => x.Saga.Pending.Select(p => Provision(x.Saga, p))),
+                .RetryParallelStep(steps, x => x.Saga.Pending.Select(p => Provision(x.Saga, p)), ByProvider),
             When(StepTimeout, x => x.IsOutOfAttempts(steps))
                 .Then(GiveUpOnUnanswered)
                 .RecordCompensations(ProvisionStep, x => x.Saga.Providers
                     .Where(p => p.Status == ProviderStatuses.Unanswered)
-                    .Select(p => (p.Provider, Deprovision(x.Saga, p.Provider))))
+                    .Select(p => (p.Provider, Deprovision(x.Saga, p.Provider))), branchIsRoute: true)
                 .Compensate(x => FailureSummary(x.Saga), RolledBack));
 
         WhenEnter(RolledBack, x => x
@@ -89,6 +89,9 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
                 .TransitionTo(Provisioned),
             failed => failed
                 .Compensate(x => FailureSummary(x.Saga), RolledBack));
+
+    /// <summary>Each provider's commands take that provider's task queue, when its activity routes to task queues.</summary>
+    static string ByProvider(ProvisionResource command) => command.Provider;
 
     static ProvisionResource Provision(ProvisioningState saga, string provider) => new(saga.CorrelationId, provider, saga.Environment);
 
