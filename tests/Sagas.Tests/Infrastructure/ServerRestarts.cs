@@ -27,6 +27,23 @@ public sealed class ServerRestarts
         }
     }
 
+    /// <summary>
+    /// Stops the local RabbitMQ node's broker (every connection drops; durable queues and their
+    /// persistent messages stay on disk) and starts it again after <paramref name="down"/>.
+    /// </summary>
+    public static async Task RestartRabbitMqAsync(TimeSpan down)
+    {
+        await RunAsync("rabbitmqctl", "-q stop_app");
+        try
+        {
+            await Task.Delay(down);
+        }
+        finally
+        {
+            await RunAsync("rabbitmqctl", "-q start_app");
+        }
+    }
+
     /// <summary>Messages sitting in the vhost's <c>_error</c> and <c>_skipped</c> queues, by queue.</summary>
     public static async Task<Dictionary<string, long>> DeadLetteredAsync(string brokerConnectionString)
     {

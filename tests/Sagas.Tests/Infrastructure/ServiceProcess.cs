@@ -11,6 +11,8 @@ public sealed class ServiceProcess(string assembly, IReadOnlyDictionary<string, 
 
     public IEnumerable<string> Output => _output;
 
+    public string Assembly => assembly;
+
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Waits up to a minute for a line containing <paramref name="text"/>; the error shows the process's last lines.</summary>

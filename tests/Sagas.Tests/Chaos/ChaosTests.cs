@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Sagas.ActivityWorkers.Inventory;
+using Sagas.ActivityWorkers.Ledger;
+using Sagas.ActivityWorkers.Mail;
+using Sagas.ActivityWorkers.Payments;
+using Sagas.ActivityWorkers.Shipping;
+using Sagas.Contracts;
+using Sagas.Durability.Outbox;
+using Sagas.Durability.Sagas;
+using Sagas.Orchestrator.Data;
+using Sagas.Orchestrator.Workflows.Batches;
+using Sagas.Orchestrator.Workflows.DailyReports;
+using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Orchestrator.Workflows.Orders;
+using Sagas.Orchestrator.Workflows.Transfers;
+using Sagas.Tests.Infrastructure;
+using Sagas.Tests.Transfers;
+using Sagas.Tests.Workflows.Orders;
+using Xunit.Abstractions;
+
+namespace Sagas.Tests.Chaos;
+
+/// <summary>
+/// Two orchestrators and two workers as processes on PostgreSQL and RabbitMQ, one of them killed
+/// (SIGKILL) and restarted every 2-5 s, RabbitMQ restarted once and PostgreSQL down for 30 s, while
+/// transfers, orders, a batch, expense deadlines and a schedule run. Afterwards every saga has
+/// ended, money and stock balance, each effect happened once, and nothing waits in an error queue
+/// or the outbox. <c>scripts/soak.sh --minutes N</c> runs the same for longer.
+/// </summary>
+[Collection(ServerRestarts.Name)]
+[Trait("Category", "Chaos")]
+public sealed class ChaosTests(ITestOutputHelper output)
+{
+    const int Expenses = 50;
+
+    [Fact]
+    public Task Two_orchestrators_and_two_workers_killed_at_random_through_a_broker_and_a_database_restart_lose_and_repeat_nothing() =>
+        RunAsync(Environment.GetEnvironmentVariable("SAGAS_CHAOS_MINUTES") is { Length: > 0 } minutes
+            ? TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture))
+            : TimeSpan.FromSeconds(150));
+
+    async Task RunAsync(TimeSpan faultsFor)
+    {
+        await using var database = await TestServers.CreatePostgresDatabaseAsync();
+        await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
+        // The load is published evenly over the first two thirds of the faults; a soak scales it with its length.
+        var scale = Math.Max(1, (int)(faultsFor / TimeSpan.FromSeconds(150)));
+        var publishFor = faultsFor * 2 / 3;
+        var transfers = new TransferScenario(accounts: 100, transfers: 2000 * scale, seed: 41);
+        var orders = new OrderScenario(orders: 700 * scale, seed: 43, skus: 30, customers: 150);
+        var (direct, batched) = (orders.Orders.SkipLast(200).ToList(), orders.Orders.TakeLast(200).ToList());
+
+        var environment = TestStacks.ProcessEnvironment(database, broker);
+        environment["Sagas__Workflows__ExpenseApproval__DecisionTime"] = "00:00:10";
+        for (var i = 0; i < orders.Unshippable.Count; i++)
+            environment[$"Sagas__Activities__CreateShipment__UnshippableSkus__{i}"] = orders.Unshippable[i];
+        var urls = new[] { FreeUrl(), FreeUrl() };
+        var processes = new List<ServiceProcess>();
+        foreach (var url in urls)
+            processes.Add(new ServiceProcess("Sagas.Orchestrator.dll", new Dictionary<string, string>(environment) { ["Urls"] = url }));
+        processes.Add(new ServiceProcess("Sagas.ActivityWorkers.dll", environment));
+        processes.Add(new ServiceProcess("Sagas.ActivityWorkers.dll", environment));
+        using var stopping = new ProcessesStopper(processes);
+        using var http = new HttpClient { BaseAddress = new Uri(urls[0]), Timeout = TimeSpan.FromSeconds(10) };
+        using var second = new HttpClient { BaseAddress = new Uri(urls[1]), Timeout = TimeSpan.FromSeconds(10) };
+
+        foreach (var process in processes)
+            await StartAsync(process);
+        Report("started two orchestrators and two workers");
+        await TestStacks.OpenAccountsAsync(database.ConnectionString, [.. transfers.Accounts, .. orders.Customers, (OrderScenario.Merchant, 0m)]);
+        await using (var ledger = TestStacks.Ledger(database.ConnectionString))
+        {
+            ledger.AddRange(orders.Stock.Select(x => new InventoryItem { Sku = x.Sku, Quantity = x.Quantity }));
+            await ledger.SaveChangesAsync();
+        }
+
+        (await http.PostAsJsonAsync("/api/schedules", new { name = "tick", interval = "00:00:02", workflow = "DailyReport", input = new { reportDate = "2026-11-01" } }))
+            .EnsureSuccessStatusCode();
+
+        var client = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(broker.ConnectionString)));
+        await client.StartAsync();
+        var clock = Stopwatch.StartNew();
+        var faults = new Faults(processes, [http, second], output);
+        using var watching = new CancellationTokenSource();
+        var progress = ReportProgressAsync(database.ConnectionString, faults, clock, watching.Token);
+        try
+        {
+            var load = Task.WhenAll(
+                PaceAsync(transfers.Transfers, publishFor, t => client.Publish(t)),
+                PaceAsync(direct, publishFor, o => client.Publish(o)),
+                CancelAsync(client, orders, direct, publishFor),
+                client.Publish(new ProcessBatch { BatchId = Guid.NewGuid(), Orders = batched, MaxConcurrency = 20 }),
+                Task.WhenAll(Enumerable.Range(0, Expenses).Select(i =>
+                    client.Publish(new SubmitExpense { ExpenseId = Guid.NewGuid(), Employee = $"e{i}", Amount = 10m, Description = "train" }))));
+            await faults.RunAsync(faultsFor);
+            Report("faults done; waiting for the load to be published");
+            await load.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            await client.StopAsync();
+        }
+
+        await faults.EnsureRunningAsync();
+        (await http.PostAsync("/api/schedules/tick/pause", null)).EnsureSuccessStatusCode();
+        Report($"faults stopped after {clock.Elapsed.TotalSeconds:0} s: {faults}");
+
+        await using var sagas = SagasDb(database.ConnectionString);
+        await WaitForAllEndedAsync(sagas, transfers.Transfers.Count + orders.Orders.Count + Expenses + 1, TimeSpan.FromMinutes(4));
+        await watching.CancelAsync();
+        await progress;
+        Report($"every saga ended after {clock.Elapsed.TotalSeconds:0} s");
+
+        await AssertBooksAsync(database.ConnectionString, sagas, transfers, orders);
+        await AssertTimersAsync(sagas);
+        await Task.Delay(TimeSpan.FromSeconds(6)); // the management API's counts lag a few seconds
+        Assert.Empty(await ServerRestarts.DeadLetteredAsync(broker.ConnectionString));
+        Assert.Equal(0, await sagas.Set<OutboxMessage>().CountAsync());
+        Assert.Equal(0, await sagas.Set<Durability.DeadLetters.StoredDeadLetter>().CountAsync());
+        faults.AssertRodeOutOutages();
+    }
+
+    async Task AssertBooksAsync(string connectionString, SagasDbContext sagas, TransferScenario transfers, OrderScenario orders)
+    {
+        await using var ledger = TestStacks.Ledger(connectionString);
+        var accounts = await ledger.Accounts.AsNoTracking().ToListAsync();
+        var entries = await ledger.LedgerEntries.AsNoTracking().ToListAsync();
+        var transferAccounts = transfers.Accounts.Select(a => a.Id).ToHashSet();
+        var transferSagas = await sagas.Set<TransferState>().AsNoTracking().ToListAsync();
+        output.WriteLine("transfers: " + string.Join(", ", transferSagas.GroupBy(x => x.CurrentState).OrderBy(x => x.Key).Select(x => $"{x.Key} {x.Count()}")));
+        transfers.AssertConsistent(
+            [.. accounts.Where(a => transferAccounts.Contains(a.Id))], [.. entries.Where(e => transferAccounts.Contains(e.AccountId))], transferSagas);
+
+        var books = new OrderBooks(
+            await sagas.Set<OrderState>().AsNoTracking().ToListAsync(),
+            [.. accounts.Where(a => !transferAccounts.Contains(a.Id))],
+            [.. entries.Where(e => !transferAccounts.Contains(e.AccountId))],
+            await ledger.Set<InventoryItem>().AsNoTracking().ToListAsync(),
+            await ledger.Set<InventoryHold>().AsNoTracking().ToListAsync(),
+            await ledger.Set<InventoryHoldLine>().AsNoTracking().ToListAsync(),
+            await ledger.Set<Payment>().AsNoTracking().ToListAsync(),
+            await ledger.Set<Shipment>().AsNoTracking().ToListAsync(),
+            await ledger.Set<SentMail>().AsNoTracking().ToListAsync());
+        output.WriteLine("orders: " + string.Join(", ", books.Sagas.GroupBy(x => x.CurrentState).OrderBy(x => x.Key).Select(x => $"{x.Key} {x.Count()}")));
+        books.AssertConsistent(orders);
+
+        var batch = await sagas.Set<BatchState>().AsNoTracking().SingleAsync();
+        Assert.Equal(("Completed", 200, 200), (batch.CurrentState, batch.Total, batch.Succeeded + batch.Failed));
+    }
+
+    /// <summary>Each expense's deadline fired once into its saga, and each schedule tick started one run that ended.</summary>
+    async Task AssertTimersAsync(SagasDbContext sagas)
+    {
+        var expenses = await sagas.Set<ExpenseApprovalState>().AsNoTracking().ToListAsync();
+        Assert.All(expenses, e => Assert.Equal("TimedOut", e.CurrentState));
+        var fired = await sagas.Set<SagaHistoryEntry>().Where(h => h.EventName == "DecisionTimeout.Received")
+            .GroupBy(h => h.CorrelationId).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(Enumerable.Repeat(1, Expenses), fired);
+
+        var reports = await sagas.Set<DailyReportState>().AsNoTracking().ToListAsync();
+        output.WriteLine($"schedule runs: {reports.Count}");
+        Assert.NotEmpty(reports);
+        Assert.All(reports, r => Assert.Equal("Completed", r.CurrentState));
+    }
+
+    async Task WaitForAllEndedAsync(SagasDbContext sagas, int atLeast, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var counts = new[]
+            {
+                await Count<TransferState>(), await Count<OrderState>(), await Count<ExpenseApprovalState>(), await Count<BatchState>(), await Count<DailyReportState>(),
+            };
+            var (ended, all) = (counts.Sum(c => c.Ended), counts.Sum(c => c.All));
+            if (ended == all && all >= atLeast)
+                return;
+            if (clock.Elapsed > timeout)
+                throw new TimeoutException($"{ended} of {all} sagas ended after {timeout} (expected at least {atLeast})");
+            await Task.Delay(1000);
+        }
+
+        async Task<(int Ended, int All)> Count<TSaga>()
+            where TSaga : SagaInstance =>
+            (await sagas.Set<TSaga>().CountAsync(x => x.CompletedAt != null), await sagas.Set<TSaga>().CountAsync());
+    }
+
+    /// <summary>Each order's cancel goes its scenario's delay after the order was published.</summary>
+    static async Task CancelAsync(IBus client, OrderScenario orders, List<StartOrder> placed, TimeSpan publishFor)
+    {
+        var at = placed.Select((o, i) => (o.OrderId, At: publishFor * i / placed.Count)).ToDictionary(x => x.OrderId, x => x.At);
+        await Task.WhenAll(orders.Cancels.Where(c => at.ContainsKey(c.OrderId)).Select(async cancel =>
+        {
+            await Task.Delay(at[cancel.OrderId] + cancel.After);
+            await client.Publish(new CancelOrder(cancel.OrderId, "changed my mind"));
+        }));
+    }
+
+    static async Task PaceAsync<T>(IReadOnlyList<T> items, TimeSpan over, Func<T, Task> publish)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (over * i / items.Count - clock.Elapsed is { } wait && wait > TimeSpan.Zero)
+                await Task.Delay(wait);
+            await publish(items[i]);
+        }
+    }
+
+    /// <summary>A line every 10 s: sagas ended per second, ended, in flight, faults so far; also to SAGAS_CHAOS_PROGRESS, which soak.sh follows.</summary>
+    async Task ReportProgressAsync(string connectionString, Faults faults, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var lastEnded = 0;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await using var db = SagasDb(connectionString);
+                    var ended = await Count(db, "IS NOT NULL", cancellationToken);
+                    var running = await Count(db, "IS NULL", cancellationToken);
+                    Report($"{clock.Elapsed.TotalSeconds:0} s: {(ended - lastEnded) / 10.0:0} sagas/s ended, {ended} ended, {running} in flight, {faults}");
+                    lastEnded = ended;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Report($"{clock.Elapsed.TotalSeconds:0} s: database not answering ({exception.GetType().Name}), {faults}");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Transfers and orders whose <c>completed_at</c> is (or is not) set; the statement is ours, never input.</summary>
+    static Task<int> Count(SagasDbContext db, string completed, CancellationToken cancellationToken) =>
+#pragma warning disable EF1002
+        db.Database.SqlQueryRaw<int>($"SELECT (SELECT count(*) FROM transfer_sagas WHERE completed_at {completed}) + (SELECT count(*) FROM order_sagas WHERE completed_at {completed}) AS \"Value\"")
+#pragma warning restore EF1002
+            .SingleAsync(cancellationToken);
+
+    void Report(string line)
+    {
+        output.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("SAGAS_CHAOS_PROGRESS") is { Length: > 0 } file)
+            File.AppendAllText(file, line + Environment.NewLine);
+    }
+
+    static async Task StartAsync(ServiceProcess process)
+    {
+        process.Start();
+        await process.WaitForOutputAsync(process.Assembly.Contains("Orchestrator", StringComparison.Ordinal) ? "listening on" : "activity worker started", $"{process.Assembly} to start");
+    }
+
+    static SagasDbContext SagasDb(string connectionString) =>
+        new PostgresSagasDbContext(new DbContextOptionsBuilder<PostgresSagasDbContext>().UseNpgsql(connectionString).Options);
+
+    static string FreeUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    }
+
+    /// <summary>Kills what the test started, whatever happens to the test.</summary>
+    sealed class ProcessesStopper(List<ServiceProcess> processes) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var process in processes)
+                process.Dispose();
+        }
+    }
+}
