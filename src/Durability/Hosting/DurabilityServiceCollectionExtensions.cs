@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Middleware;
@@ -6,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Sagas.Durability.Outbox;
 using Sagas.Durability.Sagas;
@@ -110,6 +113,31 @@ public static class DurabilityServiceCollectionExtensions
 
     /// <summary>Applies the durability tables' migrations and then the context's own.</summary>
     public static async Task MigrateAsync<TContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+    {
+        // A process that starts while its database is down (a restart of both, a deployment during
+        // maintenance) waits for it, as a running one does, instead of exiting.
+        var outage = services.GetService<IOptions<DatabaseOutageOptions>>()?.Value ?? new DatabaseOutageOptions();
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseOutage));
+        var waited = Stopwatch.StartNew();
+        var pause = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                await MigrateOnceAsync<TContext>(services, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception) when (DatabaseOutage.IsTransient(exception) && waited.Elapsed < outage.RetryFor)
+            {
+                logger?.LogWarning("The database does not answer at start ({Reason}); trying again in {Pause}", exception.Message, pause);
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, outage.MaxInterval.Ticks));
+            }
+        }
+    }
+
+    static async Task MigrateOnceAsync<TContext>(IServiceProvider services, CancellationToken cancellationToken)
         where TContext : DbContext
     {
         await using var scope = services.CreateAsyncScope();

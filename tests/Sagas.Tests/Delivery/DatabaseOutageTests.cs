@@ -23,6 +23,23 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     const int Expenses = 20;
 
     [Fact]
+    public async Task An_orchestrator_started_while_PostgreSQL_is_down_waits_for_it_and_then_serves()
+    {
+        await using var database = await TestServers.CreatePostgresDatabaseAsync();
+        await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
+        using var orchestrator = new ServiceProcess("Sagas.Orchestrator.dll", TestStacks.ProcessEnvironment(database, broker));
+
+        var outage = ServerRestarts.StopPostgresAsync(TimeSpan.FromSeconds(15));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        orchestrator.Start();
+        await outage;
+
+        await orchestrator.WaitForOutputAsync("listening on", "the orchestrator to start once PostgreSQL is back");
+        Assert.Contains(orchestrator.Output, l => l.Contains("The database does not answer at start", StringComparison.Ordinal));
+        Assert.True(orchestrator.IsRunning, "the orchestrator exited");
+    }
+
+    [Fact]
     public async Task A_minute_without_PostgreSQL_loses_and_dead_letters_nothing()
     {
         await using var database = await TestServers.CreatePostgresDatabaseAsync();
