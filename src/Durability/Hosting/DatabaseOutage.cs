@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using MassTransit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -55,6 +56,28 @@ public static class DatabaseOutage
             r.Handle<Exception>(IsTransient);
             r.Intervals(Backoff(options).ToArray());
         });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/>, waiting out <see cref="IsTransient"/> failures with the same
+    /// backoff as a message: for work outside any message, such as migrations at start.
+    /// </summary>
+    public static async Task WaitOutAsync(string during, Func<Task> action, DatabaseOutageOptions options, ILogger? logger, CancellationToken cancellationToken)
+    {
+        using var pauses = Backoff(options).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                await action().ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception) when (IsTransient(exception) && pauses.MoveNext())
+            {
+                logger?.LogWarning("The database does not answer {During} ({Reason}); trying again in {Pause}", during, exception.Message, pauses.Current);
+                await Task.Delay(pauses.Current, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>For an endpoint's other retry policies: the outage retry takes these.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Middleware;
@@ -117,24 +116,9 @@ public static class DurabilityServiceCollectionExtensions
     {
         // A process that starts while its database is down (a restart of both, a deployment during
         // maintenance) waits for it, as a running one does, instead of exiting.
-        var outage = services.GetService<IOptions<DatabaseOutageOptions>>()?.Value ?? new DatabaseOutageOptions();
-        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseOutage));
-        var waited = Stopwatch.StartNew();
-        var pause = TimeSpan.FromSeconds(1);
-        while (true)
-        {
-            try
-            {
-                await MigrateOnceAsync<TContext>(services, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception exception) when (DatabaseOutage.IsTransient(exception) && waited.Elapsed < outage.RetryFor)
-            {
-                logger?.LogWarning("The database does not answer at start ({Reason}); trying again in {Pause}", exception.Message, pause);
-                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
-                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, outage.MaxInterval.Ticks));
-            }
-        }
+        await DatabaseOutage.WaitOutAsync("at start", () => MigrateOnceAsync<TContext>(services, cancellationToken),
+            services.GetService<IOptions<DatabaseOutageOptions>>()?.Value ?? new DatabaseOutageOptions(),
+            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseOutage)), cancellationToken).ConfigureAwait(false);
     }
 
     static async Task MigrateOnceAsync<TContext>(IServiceProvider services, CancellationToken cancellationToken)

@@ -8,11 +8,9 @@ public enum RabbitMqQueueType
     Quorum,
 }
 
-/// <summary>Bound from <c>Sagas:RabbitMq</c>.</summary>
+/// <summary>Bound from <c>Sagas:RabbitMq</c>, as part of <see cref="SagasOptions"/>.</summary>
 public sealed class RabbitMqOptions
 {
-    public const string Section = "Sagas:RabbitMq";
-
     /// <summary>
     /// The type of every queue we declare (saga, activity, scheduler, and their error and skipped
     /// queues). RabbitMQ refuses to redeclare a queue with another type, so an existing deployment

@@ -45,7 +45,7 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
             db.Database.AutoSavepointsEnabled = false;
 
             if (delivery.Value.KeepUntilConsumed)
-                await ForgetKeptAsync(messageId, context.CancellationToken).ConfigureAwait(false);
+                await OutboxMessages.ForgetKeptAsync(db, messageId, context.CancellationToken).ConfigureAwait(false);
             var claim = new InboxClaim(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime);
             if (!await ConsumeAsync(context, options, next, claim, telemetry).ConfigureAwait(false))
             {
@@ -106,9 +106,6 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
     }
 
     /// <summary>The message is taken in this transaction, so the in-memory transport's copy is no longer the only one.</summary>
-    async Task ForgetKeptAsync(Guid messageId, CancellationToken cancellationToken) =>
-        await db.Set<OutboxMessage>().Where(x => x.MessageId == messageId)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("durableOutbox");
 

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sagas.Durability.Storage;
@@ -24,7 +23,7 @@ public sealed class ForgetKeptMessageFilter(IServiceScopeFactory scopes, Durable
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DurabilityDbContext>();
         using (await database.WriteGate.EnterAsync(context.CancellationToken).ConfigureAwait(false))
-            await db.Set<OutboxMessage>().Where(x => x.MessageId == messageId).ExecuteDeleteAsync(context.CancellationToken).ConfigureAwait(false);
+            await OutboxMessages.ForgetKeptAsync(db, messageId, context.CancellationToken).ConfigureAwait(false);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("forgetKeptMessage");

@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Sagas.Durability.Outbox;
 
@@ -44,4 +45,8 @@ static class OutboxMessages
 
         return message;
     }
+
+    /// <summary>The row kept for a consumed message (in-memory transport) is no longer needed: its message was taken.</summary>
+    public static Task ForgetKeptAsync(DbContext db, Guid messageId, CancellationToken cancellationToken) =>
+        db.Set<OutboxMessage>().Where(x => x.MessageId == messageId).ExecuteDeleteAsync(cancellationToken);
 }

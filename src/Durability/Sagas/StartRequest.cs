@@ -33,7 +33,8 @@ public sealed class StartRequest
     public async Task<bool> TryRecordAsync(DbContext db, CancellationToken cancellationToken)
     {
         // EF maps no type for a null value, so the key travels as a parameter of its own.
-        var key = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var key = command.CreateParameter();
         key.ParameterName = "idempotency_key";
         key.DbType = System.Data.DbType.String;
         key.Value = (object?)IdempotencyKey ?? DBNull.Value;

@@ -60,7 +60,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         environment["Sagas__Workflows__ExpenseApproval__DecisionTime"] = "00:00:10";
         for (var i = 0; i < orders.Unshippable.Count; i++)
             environment[$"Sagas__Activities__CreateShipment__UnshippableSkus__{i}"] = orders.Unshippable[i];
-        var urls = new[] { FreeUrl(), FreeUrl() };
+        var urls = new[] { $"http://127.0.0.1:{TestStacks.FreePort()}", $"http://127.0.0.1:{TestStacks.FreePort()}" };
         var processes = new List<ServiceProcess>();
         foreach (var url in urls)
             processes.Add(new ServiceProcess("Sagas.Orchestrator.dll", new Dictionary<string, string>(environment) { ["Urls"] = url }));
@@ -111,7 +111,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         (await http.PostAsync("/api/schedules/tick/pause", null)).EnsureSuccessStatusCode();
         Report($"faults stopped after {clock.Elapsed.TotalSeconds:0} s: {faults}");
 
-        await using var sagas = SagasDb(database.ConnectionString);
+        await using var sagas = TestStacks.Sagas(database.ConnectionString);
         await WaitForAllEndedAsync(sagas, transfers.Transfers.Count + orders.Orders.Count + Expenses + 1, TimeSpan.FromMinutes(4));
         await watching.CancelAsync();
         await progress;
@@ -224,7 +224,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
             {
                 try
                 {
-                    await using var db = SagasDb(connectionString);
+                    await using var db = TestStacks.Sagas(connectionString);
                     var ended = await Count(db, "IS NOT NULL", cancellationToken);
                     var running = await Count(db, "IS NULL", cancellationToken);
                     Report($"{clock.Elapsed.TotalSeconds:0} s: {(ended - lastEnded) / 10.0:0} sagas/s ended, {ended} ended, {running} in flight, {faults}");
@@ -261,15 +261,6 @@ public sealed class ChaosTests(ITestOutputHelper output)
         await process.WaitForOutputAsync(process.Assembly.Contains("Orchestrator", StringComparison.Ordinal) ? "listening on" : "activity worker started", $"{process.Assembly} to start");
     }
 
-    static SagasDbContext SagasDb(string connectionString) =>
-        new PostgresSagasDbContext(new DbContextOptionsBuilder<PostgresSagasDbContext>().UseNpgsql(connectionString).Options);
-
-    static string FreeUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-    }
 
     /// <summary>Kills what the test started, whatever happens to the test.</summary>
     sealed class ProcessesStopper(List<ServiceProcess> processes) : IDisposable

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Sagas.Cli;
+using Sagas.Tests.Infrastructure;
 
 namespace Sagas.Tests.Cli;
 
@@ -69,7 +70,7 @@ public sealed class CliUsageTests
     [Fact]
     public async Task An_orchestrator_that_is_not_there_is_exit_code_5_naming_the_url()
     {
-        var url = $"http://127.0.0.1:{UnusedPort()}";
+        var url = $"http://127.0.0.1:{TestStacks.FreePort()}";
 
         var run = await CliHost.RunAgainstAsync(url, "list");
 
@@ -81,7 +82,7 @@ public sealed class CliUsageTests
     [Fact]
     public async Task The_url_comes_from_SAGAS_URL_when_not_given()
     {
-        var url = $"http://127.0.0.1:{UnusedPort()}";
+        var url = $"http://127.0.0.1:{TestStacks.FreePort()}";
         using var output = new StringWriter();
         using var error = new StringWriter();
 
@@ -91,12 +92,6 @@ public sealed class CliUsageTests
         Assert.Contains(url, error.ToString(), StringComparison.Ordinal);
     }
 
-    static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     static void Collect(Command command, string[] path, List<string[]> paths)
     {

@@ -82,7 +82,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
 
         var expenses = await WaitForAsync(database.ConnectionString, db => db.Set<ExpenseApprovalState>().AsNoTracking().ToListAsync(),
             s => s.Count == Expenses && s.All(x => x.CurrentState == "TimedOut"), "every expense deadline to fire", TimeSpan.FromMinutes(3));
-        await using (var db = SagasDb(database.ConnectionString))
+        await using (var db = TestStacks.Sagas(database.ConnectionString))
         {
             var fired = await db.Set<SagaHistoryEntry>().Where(h => h.EventName == "DecisionTimeout.Received").GroupBy(h => h.CorrelationId)
                 .Select(g => g.Count()).ToListAsync();
@@ -96,9 +96,6 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         Assert.Equal(Expenses, expenses.Count);
     }
 
-    static PostgresSagasDbContext SagasDb(string connectionString) =>
-        new(new DbContextOptionsBuilder<PostgresSagasDbContext>().UseNpgsql(connectionString).Options);
-
     static async Task<T> WaitForAsync<T>(string connectionString, Func<PostgresSagasDbContext, Task<T>> read, Func<T, bool> done, string what, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -106,7 +103,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         {
             try
             {
-                await using var db = SagasDb(connectionString);
+                await using var db = TestStacks.Sagas(connectionString);
                 var value = await read(db);
                 if (done(value))
                     return value;

@@ -51,7 +51,7 @@ public sealed class LateWorkerTests
         worker.Start();
         await WaitForSagasAsync(database.ConnectionString, s => s.CurrentState == "Completed", "every transfer to complete", TimeSpan.FromMinutes(3));
 
-        await using var db = SagasDb(database.ConnectionString);
+        await using var db = TestStacks.Sagas(database.ConnectionString);
         Assert.Equal(0, await db.Set<SagaHistoryEntry>().CountAsync(h => h.EventName == "StepTimeout"));
         await using var ledgerAfter = TestStacks.Ledger(database.ConnectionString);
         var balances = await ledgerAfter.Accounts.ToDictionaryAsync(a => a.Id, a => a.Balance);
@@ -59,15 +59,12 @@ public sealed class LateWorkerTests
         Assert.Equal(Transfers * 2, await ledgerAfter.LedgerEntries.CountAsync());
     }
 
-    static PostgresSagasDbContext SagasDb(string connectionString) =>
-        new(new DbContextOptionsBuilder<PostgresSagasDbContext>().UseNpgsql(connectionString).Options);
-
     static async Task WaitForSagasAsync(string connectionString, Func<TransferState, bool> condition, string what, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            await using var db = SagasDb(connectionString);
+            await using var db = TestStacks.Sagas(connectionString);
             var sagas = await db.Set<TransferState>().AsNoTracking().ToListAsync();
             if (sagas.Count == Transfers && sagas.All(condition))
                 return;

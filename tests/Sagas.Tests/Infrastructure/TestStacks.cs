@@ -1,6 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sagas.ActivityWorkers.Ledger;
+using Sagas.Orchestrator.Data;
 
 namespace Sagas.Tests.Infrastructure;
 
@@ -39,6 +42,18 @@ public static class TestStacks
         ["ConnectionStrings__RabbitMq"] = broker.ConnectionString,
         ["Urls"] = "http://127.0.0.1:0",
     };
+
+    /// <summary>The saga tables of a database that our processes use, opened from the test.</summary>
+    public static PostgresSagasDbContext Sagas(string postgres) =>
+        new(new DbContextOptionsBuilder<PostgresSagasDbContext>().UseNpgsql(postgres).Options);
+
+    /// <summary>A loopback port that was free a moment ago.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>The ledger of a database that our processes use, opened from the test.</summary>
     public static PostgresLedgerDbContext Ledger(string postgres) =>

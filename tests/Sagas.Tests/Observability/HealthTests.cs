@@ -40,7 +40,7 @@ public sealed class HealthTests
             ["Sagas:Database"] = "Postgres",
             ["Sagas:ApplyMigrations"] = "false",
             ["Sagas:Scheduler:Enabled"] = "false",
-            ["ConnectionStrings:Sagas"] = $"Host=127.0.0.1;Port={ClosedPort()};Username=sagas;Password=sagas;Database=sagas;SSL Mode=Disable;Timeout=3",
+            ["ConnectionStrings:Sagas"] = $"Host=127.0.0.1;Port={TestStacks.FreePort()};Username=sagas;Password=sagas;Database=sagas;SSL Mode=Disable;Timeout=3",
         });
 
         var (status, body) = await GetAsync(api.Http, "/health/ready");
@@ -66,11 +66,4 @@ public sealed class HealthTests
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    /// <summary>A loopback port that was free a moment ago; nothing listens on it.</summary>
-    static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -20,7 +20,7 @@ public sealed partial class MetricsScrapeTests
     public async Task Metrics_count_sagas_by_type_and_expose_durations_lags_and_MassTransits_own_meter()
     {
         var file = Path.Combine(Path.GetTempPath(), $"sagas-{Guid.NewGuid():N}.db");
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{TestStacks.FreePort()}";
         using var orchestrator = new ServiceProcess("Sagas.Orchestrator.dll", new Dictionary<string, string>
         {
             ["ConnectionStrings__Sagas"] = $"Data Source={file}",
@@ -137,12 +137,6 @@ public sealed partial class MetricsScrapeTests
     [GeneratedRegex("^messaging_masstransit_consume(_[a-z]+)?_total$")]
     private static partial Regex MassTransitConsumeTotal();
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     static async Task<bool> ReadyAsync(HttpClient http)
     {

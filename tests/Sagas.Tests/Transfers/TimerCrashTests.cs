@@ -60,7 +60,7 @@ public sealed class TimerCrashTests
         worker.Start();
         await WaitForSagasAsync(database.ConnectionString, s => s.CurrentState == "Completed", "every transfer to complete");
 
-        await using var db = SagasDb(database.ConnectionString);
+        await using var db = TestStacks.Sagas(database.ConnectionString);
         var timeouts = await db.Set<SagaHistoryEntry>().Where(h => h.EventName == "StepTimeout").ToListAsync();
         Assert.Equal(ids.Order(), timeouts.Select(t => t.CorrelationId).Order());
 
@@ -71,15 +71,12 @@ public sealed class TimerCrashTests
         Assert.Equal(Transfers * 2, await ledgerAfter.LedgerEntries.CountAsync());
     }
 
-    static PostgresSagasDbContext SagasDb(string connectionString) =>
-        new(new DbContextOptionsBuilder<PostgresSagasDbContext>().UseNpgsql(connectionString).Options);
-
     static async Task<List<TransferState>> WaitForSagasAsync(string connectionString, Func<TransferState, bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
-            await using var db = SagasDb(connectionString);
+            await using var db = TestStacks.Sagas(connectionString);
             var sagas = await db.Set<TransferState>().AsNoTracking().ToListAsync();
             if (sagas.Count == Transfers && sagas.All(condition))
                 return sagas;
@@ -93,7 +90,7 @@ public sealed class TimerCrashTests
     /// <summary>Scheduled messages in Quartz; a step needs none.</summary>
     static async Task<int> StepTriggersAsync(string connectionString)
     {
-        await using var db = SagasDb(connectionString);
+        await using var db = TestStacks.Sagas(connectionString);
         return await db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM qrtz_triggers WHERE job_name = 'send-scheduled-message'").SingleAsync();
     }
 }
