@@ -1,14 +1,19 @@
 using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
+using Sagas.Durability.Hosting;
 
 namespace Sagas.Durability.Scheduling;
 
 /// <summary>
 /// Ties Quartz to the bus: it fires only once the bus can deliver what it sends, goes to standby
 /// (still taking schedule and cancel requests, firing nothing) before the bus stops consuming,
-/// and shuts down after. A job cut off by the shutdown is recovered on the next start.
+/// and shuts down after. A job cut off by the shutdown is recovered on the next start. Both start
+/// steps write to the database, so a process started into a database outage waits it out there, as
+/// its migrations do, instead of failing to start.
 /// </summary>
-public sealed class SchedulerLifetime(ISchedulerFactory schedulers) : IBusObserver
+public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IOptions<DatabaseOutageOptions> outage, ILogger<SchedulerLifetime> logger) : IBusObserver
 {
     public void PostCreate(IBus bus)
     {
@@ -19,17 +24,21 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers) : IBusObserv
     }
 
     /// <summary>Before the bus consumes any schedule request, the job those requests use exists.</summary>
-    public async Task PreStart(IBus bus)
-    {
-        var scheduler = await schedulers.GetScheduler().ConfigureAwait(false);
-        await DurableJob.StoreAsync(scheduler, CancellationToken.None).ConfigureAwait(false);
-    }
+    public Task PreStart(IBus bus) =>
+        DatabaseOutage.WaitOutAsync("storing the scheduler's job", async () =>
+        {
+            var scheduler = await schedulers.GetScheduler().ConfigureAwait(false);
+            await DurableJob.StoreAsync(scheduler, CancellationToken.None).ConfigureAwait(false);
+        }, outage.Value, logger, CancellationToken.None);
 
     public async Task PostStart(IBus bus, Task<BusReady> busReady)
     {
         await busReady.ConfigureAwait(false);
-        var scheduler = await schedulers.GetScheduler().ConfigureAwait(false);
-        await scheduler.Start().ConfigureAwait(false);
+        await DatabaseOutage.WaitOutAsync("starting the scheduler", async () =>
+        {
+            var scheduler = await schedulers.GetScheduler().ConfigureAwait(false);
+            await scheduler.Start().ConfigureAwait(false);
+        }, outage.Value, logger, CancellationToken.None);
     }
 
     public Task StartFaulted(IBus bus, Exception exception) => Task.CompletedTask;
