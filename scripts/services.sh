@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure PostgreSQL and RabbitMQ are installed and running on localhost (Debian, no systemd).
 # Usage: scripts/services.sh [start|stop]   (idempotent; fast when everything is already up)
+#        scripts/services.sh cluster [stop]  a 3-node RabbitMQ cluster on loopback, beside the single broker
 set -euo pipefail
 
 PG_CONN='Host=127.0.0.1;Port=5432;Username=sagas;Password=sagas;Database=sagas;SSL Mode=Disable'
@@ -97,6 +98,52 @@ start_rabbitmq() {
   log "RabbitMQ ok"
 }
 
+# The cluster: nodes sagas1..3@localhost with AMQP on 5681-5683 and management on 15681-15683, each
+# with its own data under /var/lib/rabbitmq/cluster, sharing the single broker's Erlang cookie.
+CLUSTER_DIR=/var/lib/rabbitmq/cluster
+CLUSTER_CONN='amqp://guest:guest@127.0.0.1:5681,127.0.0.1:5682,127.0.0.1:5683/'
+
+node_name() { echo "sagas$1@localhost"; }
+node_ctl() { local i=$1; shift; priv rabbitmqctl -q -n "$(node_name "$i")" "$@"; }
+node_ping() { priv rabbitmq-diagnostics -q -n "$(node_name "$1")" ping >/dev/null 2>&1; }
+
+start_node() {
+  local i=$1 dir="$CLUSTER_DIR/sagas$1"
+  priv mkdir -p "$dir/log"
+  printf 'listeners.tcp.default = %s\nmanagement.tcp.port = %s\nloopback_users.guest = false\n' "$((5680 + i))" "$((15680 + i))" \
+    | priv tee "$dir/rabbitmq.conf" >/dev/null
+  priv chown -R rabbitmq:rabbitmq "$CLUSTER_DIR"
+  log "starting RabbitMQ node $(node_name "$i")"
+  priv su rabbitmq -s /bin/sh -c "cd /var/lib/rabbitmq && \
+    RABBITMQ_NODENAME=$(node_name "$i") RABBITMQ_NODE_PORT=$((5680 + i)) RABBITMQ_DIST_PORT=$((25680 + i)) \
+    RABBITMQ_MNESIA_BASE=$dir RABBITMQ_LOG_BASE=$dir/log RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf \
+    exec /usr/lib/rabbitmq/bin/rabbitmq-server -detached"
+  for _ in $(seq 60); do node_ping "$i" && break; sleep 1; done
+  node_ctl "$i" await_startup --timeout 60 >/dev/null || die "node $(node_name "$i") did not start (see $dir/log)"
+}
+
+start_cluster() {
+  install_missing
+  start_rabbitmq >/dev/null # epmd and the Erlang cookie the nodes share
+  local i
+  for i in 1 2 3; do node_ping "$i" || start_node "$i"; done
+  for i in 2 3; do
+    if ! node_ctl 1 cluster_status --formatter json | grep -q "\"$(node_name "$i")\""; then
+      log "joining $(node_name "$i") to $(node_name 1)"
+      node_ctl "$i" stop_app
+      node_ctl "$i" join_cluster "$(node_name 1)"
+      node_ctl "$i" start_app
+    fi
+  done
+  log "RabbitMQ cluster ok: $(node_ctl 1 cluster_status --formatter json | grep -o '"running_nodes":\[[^]]*\]')"
+}
+
+stop_cluster() {
+  local i
+  for i in 3 2 1; do node_ping "$i" && { log "stopping $(node_name "$i")"; node_ctl "$i" shutdown >/dev/null; }; done
+  log "cluster stopped"
+}
+
 stop_all() {
   local v
   if command -v pg_lsclusters >/dev/null; then
@@ -119,5 +166,8 @@ case "${1:-start}" in
     echo "RabbitMQ: $RMQ_CONN"
     ;;
   stop) stop_all ;;
-  *) die "usage: $0 [start|stop]" ;;
+  cluster)
+    if [ "${2:-start}" = stop ]; then stop_cluster; else start_cluster; echo "RabbitMQ cluster: $CLUSTER_CONN"; fi
+    ;;
+  *) die "usage: $0 [start|stop|cluster [stop]]" ;;
 esac

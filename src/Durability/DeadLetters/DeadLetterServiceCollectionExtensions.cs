@@ -35,7 +35,7 @@ public static class DeadLetterServiceCollectionExtensions
         services.TryAddSingleton<StoredDeadLetters>();
         if (options.Transport == TransportKind.RabbitMq)
         {
-            var broker = new Uri(configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/");
+            var broker = RabbitMqConnection.Parse(configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/");
             services.AddSingleton<IDeadLetters>(sp => new CombinedDeadLetters(
                 new RabbitMqDeadLetters(broker, sp.GetRequiredService<IOptions<RabbitMqDeadLetterOptions>>(),
                     sp.GetRequiredService<ReceiveEndpointNames>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<RabbitMqDeadLetters>()),

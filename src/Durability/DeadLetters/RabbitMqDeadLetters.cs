@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Sagas.Durability.Hosting;
 
 namespace Sagas.Durability.DeadLetters;
 
@@ -18,7 +19,7 @@ namespace Sagas.Durability.DeadLetters;
 /// and <see cref="RabbitMqDeadLetterOptions.Queues"/>.
 /// </summary>
 public sealed class RabbitMqDeadLetters(
-    Uri broker, IOptions<RabbitMqDeadLetterOptions> options, ReceiveEndpointNames endpoints, ILogger<RabbitMqDeadLetters> logger) : IDeadLetters
+    RabbitMqConnection broker, IOptions<RabbitMqDeadLetterOptions> options, ReceiveEndpointNames endpoints, ILogger<RabbitMqDeadLetters> logger) : IDeadLetters
 {
     readonly RabbitMqDeadLetterOptions _options = options.Value;
 
@@ -80,8 +81,9 @@ public sealed class RabbitMqDeadLetters(
     /// <summary>Hands each matching dead letter of each queue to <paramref name="visit"/> while it is held, then lets go of the rest.</summary>
     async Task ScanAsync(DeadLetterQuery query, Func<DeadLetter, HeldMessage, Task> visit, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "sagas-dead-letters" };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var factory = new ConnectionFactory { Uri = broker.Host };
+        var nodes = broker.Nodes.Select(node => AmqpTcpEndpoint.Parse(node)).ToList();
+        await using var connection = await factory.CreateConnectionAsync(nodes, "sagas-dead-letters", cancellationToken).ConfigureAwait(false);
         foreach (var queue in await QueuesAsync(connection, query.Queue, cancellationToken).ConfigureAwait(false))
         {
             // One channel per queue: closing it puts back everything it holds unacknowledged.
@@ -153,9 +155,9 @@ public sealed class RabbitMqDeadLetters(
 
     async Task<IReadOnlyList<string>?> ManagedQueuesAsync(CancellationToken cancellationToken)
     {
-        var management = _options.ManagementUrl ?? new UriBuilder("http", broker.Host, 15672).Uri;
-        var user = broker.UserInfo.Split(':');
-        var vhost = broker.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
+        var management = _options.ManagementUrl ?? new UriBuilder("http", broker.Host.Host, 15672).Uri;
+        var user = broker.Host.UserInfo.Split(':');
+        var vhost = broker.Host.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
         using var http = new HttpClient { BaseAddress = management, Timeout = TimeSpan.FromSeconds(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
             $"{Uri.UnescapeDataString(user.ElementAtOrDefault(0) is { Length: > 0 } name ? name : "guest")}:{Uri.UnescapeDataString(user.ElementAtOrDefault(1) ?? "guest")}")));

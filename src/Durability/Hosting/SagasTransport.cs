@@ -37,9 +37,10 @@ public static class SagasTransport
                 });
             }
 
+            var connection = RabbitMqConnection.Parse(rabbitMqConnectionString);
             bus.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(new Uri(rabbitMqConnectionString));
+                cfg.Host(connection);
                 Configure(context, cfg, options);
             });
         }
