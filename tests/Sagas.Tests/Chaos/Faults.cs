@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using Sagas.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace Sagas.Tests.Chaos;
 
 /// <summary>
-/// The fault driver: a random process killed and restarted every 2-5 s, RabbitMQ restarted once,
-/// PostgreSQL down for 30 s once; and what it saw of the processes meanwhile.
+/// The fault driver: a random process killed and restarted every 2-5 s throughout, RabbitMQ
+/// restarted once and PostgreSQL down for 30 s once meanwhile; and what it saw of the processes.
+/// During an outage the first orchestrator and the first worker are spared the kills: they must
+/// ride it out by reconnecting, while the others are still killed and restarted into it. On a
+/// cluster (scripts/soak.sh --cluster) the broker fault is one node SIGKILLed and restarted.
 /// </summary>
-sealed class Faults(List<ServiceProcess> processes, IReadOnlyList<HttpClient> orchestrators, ITestOutputHelper output)
+sealed class Faults(List<ServiceProcess> processes, HttpClient firstOrchestrator, bool cluster, Action<string> report)
 {
     static readonly TimeSpan BrokerAt = TimeSpan.FromSeconds(30);
     static readonly TimeSpan DatabaseAt = TimeSpan.FromSeconds(75);
@@ -17,40 +19,75 @@ sealed class Faults(List<ServiceProcess> processes, IReadOnlyList<HttpClient> or
 
     readonly Random _random = new(7);
     readonly List<string> _died = [];
+    readonly Stopwatch _clock = new();
     int _kills;
+    string _lastReadyAnswer = "";
     bool _brokerRestarted;
     bool _readyRefusedWhileDown;
     bool _readyAfter;
+    volatile bool _outage;
 
     public async Task RunAsync(TimeSpan duration)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < duration)
+        _clock.Start();
+        var outages = OutagesAsync();
+        while (_clock.Elapsed < duration || !outages.IsCompleted)
         {
             await Task.Delay(_random.Next(2000, 5000));
             FindDead();
-            if (!_brokerRestarted && clock.Elapsed > BrokerAt)
-            {
-                await QuietAsync();
-                await ServerRestarts.RestartRabbitMqAsync(TimeSpan.FromSeconds(5));
-                _brokerRestarted = true;
-                output.WriteLine($"  {clock.Elapsed.TotalSeconds:0} s: RabbitMQ restarted");
-            }
-            else if (!_readyAfter && clock.Elapsed > DatabaseAt)
-            {
-                await QuietAsync();
-                await DatabaseOutageAsync();
-                output.WriteLine($"  {clock.Elapsed.TotalSeconds:0} s: PostgreSQL back after {DatabaseDown.TotalSeconds:0} s");
-            }
-            else
-            {
-                var victim = processes[_random.Next(processes.Count)];
-                victim.Restart();
-                _kills++;
-                output.WriteLine($"  {clock.Elapsed.TotalSeconds:0} s: killed and restarted {victim.Assembly}");
-            }
+            var victims = _outage ? processes.Where(p => !RidesOutOutages(p)).ToList() : processes;
+            var victim = victims[_random.Next(victims.Count)];
+            victim.Restart();
+            _kills++;
+            Log($"killed and restarted {victim.Assembly}");
         }
+
+        await outages;
     }
+
+    async Task OutagesAsync()
+    {
+        await Task.Delay(BrokerAt);
+        await SpareRidersAsync();
+        if (cluster)
+        {
+            // The node listed first: every process is connected to it, and it leads the queues they declared.
+            await ServerRestarts.KillRabbitMqNodeAsync("sagas1", TimeSpan.FromSeconds(15));
+            Log("RabbitMQ node sagas1 killed and back after 15 s");
+        }
+        else
+        {
+            await ServerRestarts.RestartRabbitMqAsync(TimeSpan.FromSeconds(5));
+            Log("RabbitMQ restarted");
+        }
+
+        _brokerRestarted = true;
+        _outage = false;
+
+        await Task.Delay(DatabaseAt - _clock.Elapsed is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        await SpareRidersAsync();
+        await DatabaseOutageAsync();
+        Log($"PostgreSQL back after {DatabaseDown.TotalSeconds:0} s; ready again: {_readyAfter}");
+        _outage = false;
+    }
+
+    /// <summary>
+    /// Stops killing the processes that must ride the outage out, and lets them finish starting
+    /// (the first orchestrator answers ready, the first worker has run 10 s) before it begins.
+    /// </summary>
+    async Task SpareRidersAsync()
+    {
+        _outage = true;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await ReadyAsync() != HttpStatusCode.OK || processes.Where(RidesOutOutages).Any(p => DateTime.UtcNow - p.StartedAt < TimeSpan.FromSeconds(10)))
+            && DateTime.UtcNow < deadline)
+            await Task.Delay(500);
+    }
+
+    bool RidesOutOutages(ServiceProcess process) =>
+        process == processes.First(p => p.Assembly == process.Assembly);
+
+    void Log(string line) => report($"  {_clock.Elapsed.TotalSeconds:0} s: {line}");
 
     /// <summary>Restarts what died by itself, and waits for the orchestrator the test talks to (it may just have been killed).</summary>
     public async Task EnsureRunningAsync()
@@ -60,7 +97,7 @@ sealed class Faults(List<ServiceProcess> processes, IReadOnlyList<HttpClient> or
         while (await ReadyAsync() != HttpStatusCode.OK)
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("the orchestrator was not ready a minute after the faults stopped");
+                throw new TimeoutException($"the orchestrator was not ready a minute after the faults stopped; last answer: {_lastReadyAnswer}");
             await Task.Delay(500);
         }
     }
@@ -71,26 +108,10 @@ sealed class Faults(List<ServiceProcess> processes, IReadOnlyList<HttpClient> or
         Assert.True(_died.Count == 0, "died by themselves: " + string.Join("; ", _died));
         Assert.True(_brokerRestarted, "RabbitMQ was not restarted: the run was too short");
         Assert.True(_readyRefusedWhileDown, "/health/ready did not answer 503 while PostgreSQL was down");
-        Assert.True(_readyAfter, "/health/ready did not answer 200 after PostgreSQL came back");
+        Assert.True(_readyAfter, $"/health/ready did not answer 200 within a minute of PostgreSQL coming back; last answer: {_lastReadyAnswer}");
     }
 
     public override string ToString() => $"{_kills} kills, RabbitMQ restarted: {_brokerRestarted}, PostgreSQL down {DatabaseDown.TotalSeconds:0} s: {_readyAfter}";
-
-    /// <summary>
-    /// An outage is meant to be ridden out by running processes, so none is still starting when it
-    /// begins: both orchestrators answer ready, and a worker restarted last has had time to start.
-    /// </summary>
-    async Task QuietAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        foreach (var orchestrator in orchestrators)
-        {
-            while (await ReadyAsync(orchestrator) != HttpStatusCode.OK && DateTime.UtcNow < deadline)
-                await Task.Delay(500);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(5));
-    }
 
     async Task DatabaseOutageAsync()
     {
@@ -110,18 +131,18 @@ sealed class Faults(List<ServiceProcess> processes, IReadOnlyList<HttpClient> or
         }
     }
 
-    Task<HttpStatusCode?> ReadyAsync() => ReadyAsync(orchestrators[0]);
-
-    static async Task<HttpStatusCode?> ReadyAsync(HttpClient orchestrator)
+    async Task<HttpStatusCode?> ReadyAsync()
     {
         try
         {
-            using var response = await orchestrator.GetAsync("/health/ready");
+            using var response = await firstOrchestrator.GetAsync("/health/ready");
+            _lastReadyAnswer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             return response.StatusCode;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
             // Not listening (just killed, or starting), or too slow to answer: not ready.
+            _lastReadyAnswer = exception.GetType().Name;
             return null;
         }
     }
@@ -131,6 +152,7 @@ sealed class Faults(List<ServiceProcess> processes, IReadOnlyList<HttpClient> or
         foreach (var process in processes.Where(p => !p.IsRunning))
         {
             _died.Add($"{process.Assembly}: {string.Join(" | ", process.Output.TakeLast(5))}");
+            report($"  {process.Assembly} died by itself; its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, process.Output.TakeLast(60))}");
             process.Start();
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sagas.Tests.Infrastructure;
 
 namespace Sagas.Tests.Cli;
 
@@ -13,7 +14,7 @@ public sealed class PackedToolTests : IDisposable
     [Fact]
     public async Task The_packed_tool_installs_and_prints_its_usage()
     {
-        var repository = Repository();
+        var repository = Repository.Root;
         // The configuration this test assembly was built in; the Cli project was built in the same one, beside it.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         // A version of its own per run: the install would otherwise take an older package of the same version from a cache.
@@ -50,17 +51,6 @@ public sealed class PackedToolTests : IDisposable
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)} exited {process.ExitCode}:\n{await output}\n{await error}");
         return await output;
-    }
-
-    static string Repository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Sagas.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No Sagas.sln above {AppContext.BaseDirectory}");
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Sagas.Durability.Hosting;
 
 namespace Sagas.Tests.Infrastructure;
 
@@ -44,10 +45,28 @@ public sealed class ServerRestarts
         }
     }
 
+    /// <summary>
+    /// SIGKILLs one node of the cluster scripts/services.sh cluster runs (its connections drop; its
+    /// quorum queue replicas elect new leaders on the others) and starts it again after <paramref name="down"/>.
+    /// </summary>
+    public static async Task KillRabbitMqNodeAsync(string node, TimeSpan down)
+    {
+        var pid = (await File.ReadAllTextAsync($"/var/lib/rabbitmq/cluster/{node}/{node}@localhost.pid")).Trim();
+        await RunAsync("kill", $"-9 {pid}");
+        try
+        {
+            await Task.Delay(down);
+        }
+        finally
+        {
+            await RunAsync(Path.Combine(Repository.Root, "scripts", "services.sh"), "cluster");
+        }
+    }
+
     /// <summary>Messages sitting in the vhost's <c>_error</c> and <c>_skipped</c> queues, by queue.</summary>
     public static async Task<Dictionary<string, long>> DeadLetteredAsync(string brokerConnectionString)
     {
-        var broker = new Uri(brokerConnectionString);
+        var broker = RabbitMqConnection.Parse(brokerConnectionString).Host;
         using var http = TestServers.ManagementClient(broker);
         var vhost = Uri.EscapeDataString(broker.AbsolutePath.TrimStart('/'));
         var queues = await http.GetFromJsonAsync<JsonElement[]>($"api/queues/{vhost}?columns=name,messages") ?? [];

@@ -15,6 +15,9 @@ public sealed class ServiceProcess(string assembly, IReadOnlyDictionary<string, 
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>When the process was last started.</summary>
+    public DateTime StartedAt { get; private set; }
+
     /// <summary>Waits up to a minute for a line containing <paramref name="text"/>; the error shows the process's last lines.</summary>
     public async Task WaitForOutputAsync(string text, string what)
     {
@@ -36,6 +39,7 @@ public sealed class ServiceProcess(string assembly, IReadOnlyDictionary<string, 
             start.Environment[key] = value;
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {assembly}");
+        StartedAt = DateTime.UtcNow;
         _process.OutputDataReceived += (_, e) => Record(e.Data);
         _process.ErrorDataReceived += (_, e) => Record(e.Data);
         _process.BeginOutputReadLine();

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Npgsql;
+using Sagas.Durability.Hosting;
 
 namespace Sagas.Tests.Infrastructure;
 
@@ -15,10 +16,15 @@ public static class TestServers
             ? value
             : "Host=127.0.0.1;Port=5432;Username=sagas;Password=sagas;Database=sagas;SSL Mode=Disable";
 
+    /// <summary>One broker, or a cluster's nodes separated by commas (scripts/soak.sh --cluster).</summary>
     public static string RabbitMq =>
         Environment.GetEnvironmentVariable("SAGAS_TEST_RABBITMQ") is { Length: > 0 } value
             ? value
             : "amqp://guest:guest@127.0.0.1:5672/";
+
+    /// <summary>The management API's port on the first node (a cluster on one machine gives each node its own).</summary>
+    static int ManagementPort =>
+        Environment.GetEnvironmentVariable("SAGAS_TEST_RABBITMQ_MANAGEMENT_PORT") is { Length: > 0 } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 15672;
 
     /// <summary>A fresh database of its own, dropped afterwards.</summary>
     public static async Task<TemporaryResource> CreatePostgresDatabaseAsync()
@@ -43,13 +49,14 @@ public static class TestServers
     public static async Task<TemporaryResource> CreateRabbitMqVirtualHostAsync()
     {
         var name = $"sagas-test-{Guid.NewGuid():N}";
-        var broker = new Uri(RabbitMq);
+        var broker = RabbitMqConnection.Parse(RabbitMq).Host;
         using var http = ManagementClient(broker);
         await EnsureAsync(http.PutAsync($"api/vhosts/{name}", null), "create a RabbitMQ virtual host");
         await EnsureAsync(http.PutAsync($"api/permissions/{name}/{UserName(broker)}",
             new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json")), "grant RabbitMQ permissions");
 
-        var connectionString = new UriBuilder(broker) { Path = "/" + name }.Uri.ToString();
+        // The configured string names the broker's default virtual host; keep its nodes, name ours instead.
+        var connectionString = $"{RabbitMq.TrimEnd('/')}/{name}";
         return new TemporaryResource(connectionString, async () =>
         {
             using var cleanup = ManagementClient(broker);
@@ -76,7 +83,7 @@ public static class TestServers
     {
         var user = UserName(broker);
         var password = Uri.UnescapeDataString(broker.UserInfo.Split(':').ElementAtOrDefault(1) ?? "guest");
-        var http = new HttpClient { BaseAddress = new Uri($"http://{broker.Host}:15672/") };
+        var http = new HttpClient { BaseAddress = new Uri($"http://{broker.Host}:{ManagementPort}/") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         return http;
     }

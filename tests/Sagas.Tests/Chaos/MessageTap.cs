@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using Sagas.Durability.Hosting;
+
+namespace Sagas.Tests.Chaos;
+
+/// <summary>
+/// A receiver with no inbox: a queue of the test's own, bound to an endpoint's exchange, gets a copy
+/// of every message sent to that endpoint and counts how often each message id was sent. A copy the
+/// broker delivers again (it was unacknowledged when a connection dropped) is one send, not two;
+/// every other copy is a send of its own, which the endpoint's inbox would hide.
+/// </summary>
+sealed class MessageTap : IAsyncDisposable
+{
+    readonly ConcurrentDictionary<Guid, int> _sends = new();
+    readonly ConcurrentDictionary<Guid, string> _types = new();
+    readonly IConnection _connection;
+    readonly IChannel _channel;
+
+    MessageTap(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
+
+    /// <param name="quorum">On a cluster the tap is replicated too, so losing a node loses none of its copies.</param>
+    public static async Task<MessageTap> StartAsync(string brokerConnectionString, string exchange, bool quorum)
+    {
+        var broker = RabbitMqConnection.Parse(brokerConnectionString);
+        // Recovers the connection, the queue's binding and the consumer after a broker restart.
+        var factory = new ConnectionFactory { Uri = broker.Host, AutomaticRecoveryEnabled = true, TopologyRecoveryEnabled = true };
+        var connection = await factory.CreateConnectionAsync([.. broker.Nodes.Select(node => AmqpTcpEndpoint.Parse(node))], "chaos-tap");
+        var channel = await connection.CreateChannelAsync();
+        var queue = $"chaos-tap-{exchange}";
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+            arguments: quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null);
+        await channel.QueueBindAsync(queue, exchange, routingKey: "");
+
+        var tap = new MessageTap(connection, channel);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            if (!delivery.Redelivered && Envelope(delivery.Body.Span) is { } envelope)
+            {
+                // The transport's own message id; the envelope's for a message that has none.
+                var id = Guid.TryParse(delivery.BasicProperties.MessageId, out var property) ? property : envelope.Id;
+                tap._sends.AddOrUpdate(id, 1, (_, sends) => sends + 1);
+                tap._types[id] = envelope.Type;
+            }
+
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: false, consumer);
+        return tap;
+    }
+
+    /// <summary>How often each message of a type whose name ends with <paramref name="type"/> was sent, by message id.</summary>
+    public Dictionary<Guid, int> Sends(string type) =>
+        _types.Where(x => x.Value.EndsWith(type, StringComparison.Ordinal)).ToDictionary(x => x.Key, x => _sends[x.Key]);
+
+    /// <summary>A MassTransit envelope's message id and first message type.</summary>
+    static (Guid Id, string Type)? Envelope(ReadOnlySpan<byte> body)
+    {
+        var envelope = JsonDocument.Parse(body.ToArray()).RootElement;
+        return envelope.TryGetProperty("messageId", out var id) && envelope.TryGetProperty("messageType", out var types) && types.GetArrayLength() > 0
+            ? (id.GetGuid(), types[0].GetString()!)
+            : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
