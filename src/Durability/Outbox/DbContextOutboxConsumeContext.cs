@@ -14,6 +14,7 @@ namespace Sagas.Durability.Outbox;
 /// </summary>
 sealed class DbContextOutboxConsumeContext<TMessage>(
     ConsumeContext<TMessage> context,
+    Guid consumedMessageId,
     OutboxConsumeOptions options,
     IServiceProvider provider,
     DbContext db,
@@ -57,6 +58,7 @@ sealed class DbContextOutboxConsumeContext<TMessage>(
     {
         if (telemetry.SagaId is { } sagaId)
             context.Headers.Set(SagaTracing.SagaIdHeader, sagaId.ToString("D"));
+        context.Headers.Set(SagaTracing.CausedByHeader, consumedMessageId.ToString("D"));
         var message = OutboxMessages.FromSendContext(context, clock.GetUtcNow().UtcDateTime, lease);
         lock (db)
             db.Add(message);

@@ -83,7 +83,7 @@ public sealed class DbContextOutboxContextFactory<TDbContext>(
 
         try
         {
-            await next.Send(new DbContextOutboxConsumeContext<T>(context, options, provider, db, clock, delivery.Value.Lease, telemetry)).ConfigureAwait(false);
+            await next.Send(new DbContextOutboxConsumeContext<T>(context, claim.MessageId, options, provider, db, clock, delivery.Value.Lease, telemetry)).ConfigureAwait(false);
         }
         catch (Exception) when (claim.Claimed == false)
         {

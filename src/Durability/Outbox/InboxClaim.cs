@@ -13,6 +13,9 @@ public sealed class InboxClaim(Guid messageId, Guid consumerId, DateTime consume
 {
     const string Insert = "INSERT INTO inbox_messages (message_id, consumer_id, consumed_at) VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING";
 
+    /// <summary>The message claimed: its original id, the same for every copy and redelivery of it.</summary>
+    public Guid MessageId => messageId;
+
     /// <summary>Null until the insert ran; then whether it inserted the row.</summary>
     public bool? Claimed { get; private set; }
 

@@ -14,6 +14,13 @@ public static class SagaTracing
     /// <summary>The header a message sent by or on behalf of a saga carries.</summary>
     public const string SagaIdHeader = "Sagas-Saga-Id";
 
+    /// <summary>
+    /// The id of the message whose consumption sent this one: an answer names the command it
+    /// answers, so "which send of the step did this come from" has one answer, and a consumer
+    /// that ran twice for one message would show as two answers to it.
+    /// </summary>
+    public const string CausedByHeader = "Sagas-Caused-By";
+
     public const string CorrelationIdTag = "saga.correlation_id";
     public const string SagaTypeTag = "saga.type";
 
