@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The chaos suite for longer: two orchestrators and two workers killed at random, RabbitMQ restarted,
-# PostgreSQL down for 30 s, under a load that scales with the run, then the chaos test's checks.
+# The chaos suite for longer: two orchestrators and two workers killed at random, and every 5 minutes
+# RabbitMQ restarted and PostgreSQL down for 30 s, under a load that scales with the run (at half the
+# CI run's rate), then the chaos test's checks.
 #   scripts/soak.sh --minutes N     faults (and load) for N minutes; a summary line every 10 s
 #   scripts/soak.sh --cluster       on a 3-node RabbitMQ cluster (scripts/services.sh cluster) with
 #                                   quorum queues; the broker fault is its first node SIGKILLed

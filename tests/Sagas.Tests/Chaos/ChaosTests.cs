@@ -11,6 +11,7 @@ using Sagas.ActivityWorkers.Mail;
 using Sagas.ActivityWorkers.Payments;
 using Sagas.ActivityWorkers.Shipping;
 using Sagas.Contracts;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Outbox;
 using Sagas.Durability.Sagas;
@@ -29,10 +30,11 @@ namespace Sagas.Tests.Chaos;
 
 /// <summary>
 /// Two orchestrators and two workers as processes on PostgreSQL and RabbitMQ, one of them killed
-/// (SIGKILL) and restarted every 2-5 s, RabbitMQ restarted once and PostgreSQL down for 30 s, while
+/// (SIGKILL) and restarted every 2-5 s, RabbitMQ restarted and PostgreSQL down for 30 s, while
 /// transfers, orders, a batch, expense deadlines and a schedule run. Afterwards every saga has
-/// ended, money and stock balance, each effect happened once, and nothing waits in an error queue
-/// or the outbox. <c>scripts/soak.sh --minutes N</c> runs the same for longer.
+/// ended, money and stock balance, each effect happened once (deadlines, ticks and answers counted
+/// where no inbox hides a repeat), and nothing waits in an error queue or the outbox.
+/// <c>scripts/soak.sh --minutes N</c> runs the same for longer, <c>--cluster</c> on a RabbitMQ cluster.
 /// </summary>
 [Collection(ServerRestarts.Name)]
 [Trait("Category", "Chaos")]
@@ -50,8 +52,9 @@ public sealed class ChaosTests(ITestOutputHelper output)
     {
         await using var database = await TestServers.CreatePostgresDatabaseAsync();
         await using var broker = await TestServers.CreateRabbitMqVirtualHostAsync();
-        // The load is published evenly over the first two thirds of the faults; a soak scales it with its length.
-        var scale = Math.Max(1, (int)(faultsFor / TimeSpan.FromSeconds(150)));
+        // The load is published evenly over the first two thirds of the faults. A soak scales it with its
+        // length at half the rate, about what two orchestrators and two workers complete while being killed.
+        var scale = Math.Max(1, (int)(faultsFor / TimeSpan.FromSeconds(300)));
         var publishFor = faultsFor * 2 / 3;
         var transfers = new TransferScenario(accounts: 100, transfers: 2000 * scale, seed: 41);
         var orders = new OrderScenario(orders: 700 * scale, seed: 43, skus: 30, customers: 150);
@@ -77,9 +80,10 @@ public sealed class ChaosTests(ITestOutputHelper output)
         foreach (var process in processes)
             await StartAsync(process);
         Report("started two orchestrators and two workers");
-        // Receivers without an inbox, so a timer or a tick sent twice shows.
-        await using var deadlines = await MessageTap.StartAsync(broker.ConnectionString, nameof(ExpenseApprovalState), quorum: cluster);
-        await using var ticks = await MessageTap.StartAsync(broker.ConnectionString, nameof(DailyReportState), quorum: cluster);
+        // Receivers without an inbox, so a timer or a tick sent twice, or a command answered twice, shows.
+        await using var deadlines = await MessageTap.StartAsync(broker.ConnectionString, cluster, nameof(ExpenseApprovalState));
+        await using var ticks = await MessageTap.StartAsync(broker.ConnectionString, cluster, nameof(DailyReportState));
+        await using var answers = await MessageTap.StartAsync(broker.ConnectionString, cluster, nameof(TransferState), nameof(OrderState));
         await TestStacks.OpenAccountsAsync(database.ConnectionString, [.. transfers.Accounts, .. orders.Customers, (OrderScenario.Merchant, 0m)]);
         await using (var ledger = TestStacks.Ledger(database.ConnectionString))
         {
@@ -119,13 +123,14 @@ public sealed class ChaosTests(ITestOutputHelper output)
         Report($"faults stopped after {clock.Elapsed.TotalSeconds:0} s: {faults}");
 
         await using var sagas = TestStacks.Sagas(database.ConnectionString);
-        await WaitForAllEndedAsync(sagas, transfers.Transfers.Count + orders.Orders.Count + Expenses + 1, TimeSpan.FromMinutes(4));
+        await WaitForAllEndedAsync(sagas, transfers.Transfers.Count + orders.Orders.Count + Expenses + 1, TimeSpan.FromMinutes(4) + faultsFor / 2);
         await watching.CancelAsync();
         await progress;
         Report($"every saga ended after {clock.Elapsed.TotalSeconds:0} s");
 
         await AssertBooksAsync(database.ConnectionString, sagas, transfers, orders);
         await AssertTimersAsync(sagas, deadlines, ticks);
+        AssertAnsweredOnce(answers);
         await Task.Delay(TimeSpan.FromSeconds(6)); // the management API's counts lag a few seconds
         Assert.Empty(await ServerRestarts.DeadLetteredAsync(broker.ConnectionString));
         await AssertOutboxDrainsAsync(sagas);
@@ -173,6 +178,20 @@ public sealed class ChaosTests(ITestOutputHelper output)
             await Task.Delay(1000);
         Assert.True(rows.Count == 0, $"the outbox still holds {rows.Count}: " + string.Join("; ", rows.Take(10).Select(r =>
             $"{r.MessageType} to {r.DestinationAddress} sent {r.SentTime:HH:mm:ss} delivered {r.DeliveredAt:HH:mm:ss} locked until {r.LockedUntil:HH:mm:ss} attempts {r.Attempts} {r.LastError}")));
+    }
+
+    /// <summary>
+    /// Each message a worker (or a saga) consumed was answered once: a consumer that ran twice for
+    /// one message, which the ledger's and the mails' own keys would absorb, sends a second answer.
+    /// Starts are left out: one consumption sends many of them (a batch starts its orders).
+    /// </summary>
+    void AssertAnsweredOnce(MessageTap answers)
+    {
+        string[] many = [nameof(ActivityHeartbeat), nameof(StartOrder), nameof(StartTransfer)];
+        var caused = answers.Caused().Where(x => !many.Any(type => x.Type.EndsWith(type, StringComparison.Ordinal))).ToList();
+        var twice = caused.GroupBy(x => (x.CausedBy, x.Type)).Where(g => g.Count() > 1).ToList();
+        Report($"answers: {caused.Count} messages sent from consumers to the transfers and orders, for {caused.Select(x => x.CausedBy).Distinct().Count()} consumed messages; answered twice: {twice.Count}");
+        Assert.True(twice.Count == 0, "consumed more than once: " + string.Join("; ", twice.Take(5).Select(g => $"{g.Key.CausedBy} answered {g.Count()} times with {g.Key.Type}")));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using Sagas.Durability.Hosting;
+using Sagas.Durability.Telemetry;
 
 namespace Sagas.Tests.Chaos;
 
@@ -10,29 +11,32 @@ namespace Sagas.Tests.Chaos;
 /// A receiver with no inbox: a queue of the test's own, bound to an endpoint's exchange, gets a copy
 /// of every message sent to that endpoint and counts how often each message id was sent. A copy the
 /// broker delivers again (it was unacknowledged when a connection dropped) is one send, not two;
-/// every other copy is a send of its own, which the endpoint's inbox would hide.
+/// every other copy is a send of its own, which the endpoint's inbox would hide. It also keeps which
+/// consumed message each one was sent from (<see cref="SagaTracing.CausedByHeader"/>).
 /// </summary>
 sealed class MessageTap : IAsyncDisposable
 {
     readonly ConcurrentDictionary<Guid, int> _sends = new();
     readonly ConcurrentDictionary<Guid, string> _types = new();
+    readonly ConcurrentDictionary<Guid, Guid> _causes = new();
     readonly IConnection _connection;
     readonly IChannel _channel;
 
     MessageTap(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
 
     /// <param name="quorum">On a cluster the tap is replicated too, so losing a node loses none of its copies.</param>
-    public static async Task<MessageTap> StartAsync(string brokerConnectionString, string exchange, bool quorum)
+    public static async Task<MessageTap> StartAsync(string brokerConnectionString, bool quorum, params string[] exchanges)
     {
         var broker = RabbitMqConnection.Parse(brokerConnectionString);
         // Recovers the connection, the queue's binding and the consumer after a broker restart.
         var factory = new ConnectionFactory { Uri = broker.Host, AutomaticRecoveryEnabled = true, TopologyRecoveryEnabled = true };
         var connection = await factory.CreateConnectionAsync([.. broker.Nodes.Select(node => AmqpTcpEndpoint.Parse(node))], "chaos-tap");
         var channel = await connection.CreateChannelAsync();
-        var queue = $"chaos-tap-{exchange}";
+        var queue = $"chaos-tap-{string.Join('-', exchanges)}";
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
             arguments: quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null);
-        await channel.QueueBindAsync(queue, exchange, routingKey: "");
+        foreach (var exchange in exchanges)
+            await channel.QueueBindAsync(queue, exchange, routingKey: "");
 
         var tap = new MessageTap(connection, channel);
         var consumer = new AsyncEventingBasicConsumer(channel);
@@ -44,6 +48,8 @@ sealed class MessageTap : IAsyncDisposable
                 var id = Guid.TryParse(delivery.BasicProperties.MessageId, out var property) ? property : envelope.Id;
                 tap._sends.AddOrUpdate(id, 1, (_, sends) => sends + 1);
                 tap._types[id] = envelope.Type;
+                if (envelope.CausedBy is { } cause)
+                    tap._causes[id] = cause;
             }
 
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
@@ -56,12 +62,20 @@ sealed class MessageTap : IAsyncDisposable
     public Dictionary<Guid, int> Sends(string type) =>
         _types.Where(x => x.Value.EndsWith(type, StringComparison.Ordinal)).ToDictionary(x => x.Key, x => _sends[x.Key]);
 
-    /// <summary>A MassTransit envelope's message id and first message type.</summary>
-    static (Guid Id, string Type)? Envelope(ReadOnlySpan<byte> body)
+    /// <summary>Messages sent while a consumer consumed another, each with that message's id and its own type.</summary>
+    public List<(Guid Id, Guid CausedBy, string Type)> Caused() =>
+        [.. _causes.Select(x => (x.Key, x.Value, _types[x.Key]))];
+
+    /// <summary>A MassTransit envelope's message id, first message type, and the message it was sent from.</summary>
+    static (Guid Id, string Type, Guid? CausedBy)? Envelope(ReadOnlySpan<byte> body)
     {
         var envelope = JsonDocument.Parse(body.ToArray()).RootElement;
+        Guid? causedBy = envelope.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
+            && headers.TryGetProperty(SagaTracing.CausedByHeader, out var cause) && Guid.TryParse(cause.GetString(), out var causeId)
+                ? causeId
+                : null;
         return envelope.TryGetProperty("messageId", out var id) && envelope.TryGetProperty("messageType", out var types) && types.GetArrayLength() > 0
-            ? (id.GetGuid(), types[0].GetString()!)
+            ? (id.GetGuid(), types[0].GetString()!, causedBy)
             : null;
     }
 
