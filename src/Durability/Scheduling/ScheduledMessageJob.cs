@@ -13,12 +13,21 @@ namespace Sagas.Durability.Scheduling;
 /// <summary>Sends a trigger's stored message to its destination with its original envelope.</summary>
 public sealed class ScheduledMessageJob(IBus bus, ILogger<ScheduledMessageJob> logger) : IJob
 {
+    /// <summary>
+    /// Why this send of a scheduled message happened: <c>fire</c> (the trigger fired), <c>retry</c>
+    /// (the fire's send failed and Quartz fired it again) or <c>recovery</c> (the node firing it died
+    /// and another took it over). Each trigger fires once; the others repeat a send that may have
+    /// arrived, with the same message id, which the receiver's inbox drops.
+    /// </summary>
+    public const string SendHeader = "Sagas-Timer-Send";
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var data = context.MergedJobDataMap;
         var destination = new Uri(Required(data, ScheduledMessageKeys.Destination));
         var endpoint = await bus.GetSendEndpoint(destination).ConfigureAwait(false);
-        var pipe = new ForwardPipe(data, MessageIdFor(context));
+        var send = context.Recovering ? "recovery" : context.RetryAttempt > 0 ? "retry" : "fire";
+        var pipe = new ForwardPipe(data, MessageIdFor(context), send);
 
         await endpoint.Send(new SerializedMessageBody(), pipe, cancellationToken).ConfigureAwait(false);
         logger.LogDebug("Sent scheduled {MessageTypes} to {Destination}", data.GetString(ScheduledMessageKeys.MessageTypes), destination);
@@ -50,7 +59,7 @@ public sealed class ScheduledMessageJob(IBus bus, ILogger<ScheduledMessageJob> l
             ? value
             : throw new InvalidOperationException($"The scheduled message's trigger has no '{key}'.");
 
-    sealed class ForwardPipe(JobDataMap data, Guid messageId) : IPipe<SendContext>
+    sealed class ForwardPipe(JobDataMap data, Guid messageId, string send) : IPipe<SendContext>
     {
         public Task Send(SendContext context)
         {
@@ -75,6 +84,7 @@ public sealed class ScheduledMessageJob(IBus bus, ILogger<ScheduledMessageJob> l
             context.FaultAddress = Address(ScheduledMessageKeys.FaultAddress);
             context.SupportedMessageTypes = Required(data, ScheduledMessageKeys.MessageTypes).Split(';', StringSplitOptions.RemoveEmptyEntries);
             context.Headers.Set(MessageHeaders.SchedulingTokenId, data.GetString(ScheduledMessageKeys.TokenId));
+            context.Headers.Set(SendHeader, send);
             if (data.TryGetString(ScheduledMessageKeys.ExpirationTime, out var expires) && DateTime.TryParse(expires, null, System.Globalization.DateTimeStyles.RoundtripKind, out var expiration))
                 context.TimeToLive = expiration.ToUniversalTime() - DateTime.UtcNow;
             foreach (var (key, value) in stored)

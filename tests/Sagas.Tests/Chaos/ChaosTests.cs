@@ -202,15 +202,20 @@ public sealed class ChaosTests(ITestOutputHelper output)
     {
         var expenses = await sagas.Set<ExpenseApprovalState>().AsNoTracking().ToListAsync();
         Assert.All(expenses, e => Assert.Equal("TimedOut", e.CurrentState));
-        var fires = deadlines.Sends(nameof(ExpenseDecisionDue));
-        Report($"deadline fires: {fires.Count} timers, sent {string.Join(", ", fires.Values.CountBy(x => x).Select(x => $"{x.Value} × {x.Key}"))}");
-        Assert.Equal(Expenses, fires.Count);
-        Assert.All(fires, fire => Assert.True(fire.Value == 1, $"the deadline {fire.Key} fired {fire.Value} times"));
+        // A timer's sends: its fire, and repeats of it (a failed send retried, or a fire recovered from a
+        // node killed mid-send) that keep its message id; a second fire of one timer would be a second "fire".
+        var sends = deadlines.Sends(nameof(ExpenseDecisionDue));
+        var repeats = sends.Values.SelectMany(x => x).Where(x => x != "fire").CountBy(x => x ?? "none");
+        Report($"deadlines: {sends.Count} timers fired {sends.Values.Sum(x => x.Count(s => s == "fire"))} times; repeated sends: "
+            + (repeats.Any() ? string.Join(", ", repeats.Select(x => $"{x.Value} {x.Key}")) : "none"));
+        Assert.Equal(Expenses, sends.Count);
+        Assert.All(sends, timer => Assert.True(timer.Value.Count(s => s == "fire") == 1 && timer.Value.All(s => s is "fire" or "retry" or "recovery"),
+            $"the deadline {timer.Key} was sent as: {string.Join(", ", timer.Value)}"));
 
         var reports = await sagas.Set<DailyReportState>().AsNoTracking().ToListAsync();
         var starts = ticks.Sends(nameof(StartDailyReport));
         // A start goes through the outbox, which may send a row twice (its writer died after sending); the inbox drops the copy.
-        Report($"schedule runs: {reports.Count}; starts sent: {starts.Count} ids, {starts.Values.Sum()} sends");
+        Report($"schedule runs: {reports.Count}; starts sent: {starts.Count} ids, {starts.Values.Sum(x => x.Count)} sends");
         Assert.NotEmpty(reports);
         Assert.Equal(starts.Keys.Order(), reports.Select(r => r.CorrelationId).Order());
         Assert.All(reports, r => Assert.Equal("Completed", r.CurrentState));

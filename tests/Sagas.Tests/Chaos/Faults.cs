@@ -55,8 +55,9 @@ sealed class Faults(List<ServiceProcess> processes, HttpClient firstOrchestrator
             if (cluster)
             {
                 // The node listed first: every process is connected to it, and it leads the queues they declared.
+                var killedAt = _clock.Elapsed;
                 await ServerRestarts.KillRabbitMqNodeAsync("sagas1", TimeSpan.FromSeconds(15));
-                Log("RabbitMQ node sagas1 SIGKILLed, back after 15 s");
+                Log($"RabbitMQ node sagas1 SIGKILLed at {killedAt.TotalSeconds:0} s, started again 15 s later, back in its cluster now");
             }
             else
             {

@@ -3,20 +3,21 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using Sagas.Durability.Hosting;
+using Sagas.Durability.Scheduling;
 using Sagas.Durability.Telemetry;
 
 namespace Sagas.Tests.Chaos;
 
 /// <summary>
 /// A receiver with no inbox: a queue of the test's own, bound to an endpoint's exchange, gets a copy
-/// of every message sent to that endpoint and counts how often each message id was sent. A copy the
+/// of every message sent to that endpoint and records each send of each message id. A copy the
 /// broker delivers again (it was unacknowledged when a connection dropped) is one send, not two;
 /// every other copy is a send of its own, which the endpoint's inbox would hide. It also keeps which
 /// consumed message each one was sent from (<see cref="SagaTracing.CausedByHeader"/>).
 /// </summary>
 sealed class MessageTap : IAsyncDisposable
 {
-    readonly ConcurrentDictionary<Guid, int> _sends = new();
+    readonly ConcurrentDictionary<Guid, ConcurrentQueue<string?>> _sends = new();
     readonly ConcurrentDictionary<Guid, string> _types = new();
     readonly ConcurrentDictionary<Guid, Guid> _causes = new();
     readonly IConnection _connection;
@@ -46,7 +47,7 @@ sealed class MessageTap : IAsyncDisposable
             {
                 // The transport's own message id; the envelope's for a message that has none.
                 var id = Guid.TryParse(delivery.BasicProperties.MessageId, out var property) ? property : envelope.Id;
-                tap._sends.AddOrUpdate(id, 1, (_, sends) => sends + 1);
+                tap._sends.GetOrAdd(id, _ => new()).Enqueue(envelope.TimerSend);
                 tap._types[id] = envelope.Type;
                 if (envelope.CausedBy is { } cause)
                     tap._causes[id] = cause;
@@ -58,24 +59,26 @@ sealed class MessageTap : IAsyncDisposable
         return tap;
     }
 
-    /// <summary>How often each message of a type whose name ends with <paramref name="type"/> was sent, by message id.</summary>
-    public Dictionary<Guid, int> Sends(string type) =>
-        _types.Where(x => x.Value.EndsWith(type, StringComparison.Ordinal)).ToDictionary(x => x.Key, x => _sends[x.Key]);
+    /// <summary>
+    /// Each send of each message of a type whose name ends with <paramref name="type"/>, by message id,
+    /// with why a scheduled message was sent (<see cref="ScheduledMessageJob.SendHeader"/>; null for others).
+    /// </summary>
+    public Dictionary<Guid, List<string?>> Sends(string type) =>
+        _types.Where(x => x.Value.EndsWith(type, StringComparison.Ordinal)).ToDictionary(x => x.Key, x => _sends[x.Key].ToList());
 
     /// <summary>Messages sent while a consumer consumed another, each with that message's id and its own type.</summary>
     public List<(Guid Id, Guid CausedBy, string Type)> Caused() =>
         [.. _causes.Select(x => (x.Key, x.Value, _types[x.Key]))];
 
-    /// <summary>A MassTransit envelope's message id, first message type, and the message it was sent from.</summary>
-    static (Guid Id, string Type, Guid? CausedBy)? Envelope(ReadOnlySpan<byte> body)
+    /// <summary>A MassTransit envelope's message id, first message type, the message it was sent from, and why a timer sent it.</summary>
+    static (Guid Id, string Type, Guid? CausedBy, string? TimerSend)? Envelope(ReadOnlySpan<byte> body)
     {
         var envelope = JsonDocument.Parse(body.ToArray()).RootElement;
-        Guid? causedBy = envelope.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
-            && headers.TryGetProperty(SagaTracing.CausedByHeader, out var cause) && Guid.TryParse(cause.GetString(), out var causeId)
-                ? causeId
-                : null;
+        var headers = envelope.TryGetProperty("headers", out var found) && found.ValueKind == JsonValueKind.Object ? found : default;
+        string? Header(string name) => headers.ValueKind == JsonValueKind.Object && headers.TryGetProperty(name, out var value) ? value.ToString() : null;
+        Guid? causedBy = Guid.TryParse(Header(SagaTracing.CausedByHeader), out var cause) ? cause : null;
         return envelope.TryGetProperty("messageId", out var id) && envelope.TryGetProperty("messageType", out var types) && types.GetArrayLength() > 0
-            ? (id.GetGuid(), types[0].GetString()!, causedBy)
+            ? (id.GetGuid(), types[0].GetString()!, causedBy, Header(ScheduledMessageJob.SendHeader))
             : null;
     }
 
