@@ -1,22 +1,50 @@
+using System.Security.Cryptography;
 using MassTransit;
 using MassTransit.Scheduling;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Sagas.Durability.Outbox;
+using Sagas.Durability.Storage;
 
 namespace Sagas.Durability.Scheduling;
 
 /// <summary>
 /// Turns MassTransit's scheduling requests into Quartz triggers on one durable job. A trigger is
 /// keyed by its token or schedule id and replaced, so a redelivered request changes nothing while
-/// its timer waits. Quartz writes over its own connection, so this consumer is outside the inbox.
+/// its timer waits. Quartz writes over its own connection, so this consumer is outside the
+/// transaction of the inbox; a one-shot request is still recorded in it once scheduled, because a
+/// copy arriving after its timer fired (an outbox row sent again by another process, a delivery whose
+/// ack died with a broker node) would otherwise schedule the timer anew and fire it twice.
 /// </summary>
-public sealed class ScheduleMessageConsumer(ISchedulerFactory schedulers, TimeProvider clock, ILogger<ScheduleMessageConsumer> logger) :
+public sealed class ScheduleMessageConsumer(
+    ISchedulerFactory schedulers, DurabilityDbContext db, DurableDatabase database, TimeProvider clock, ILogger<ScheduleMessageConsumer> logger) :
     IConsumer<ScheduleMessage>,
     IConsumer<ScheduleRecurringMessage>
 {
+    /// <summary>This consumer's key in the inbox, the same in every process.</summary>
+    static readonly Guid InboxConsumerId = new(SHA256.HashData("Sagas.Durability.Scheduling.ScheduleMessageConsumer"u8).AsSpan(0, 16));
+
     public async Task Consume(ConsumeContext<ScheduleMessage> context)
     {
         var request = context.Message;
+        var requestId = context.GetOriginalMessageId() ?? context.MessageId ?? throw new InvalidOperationException("A schedule request without a message id");
+        if (await db.Set<InboxMessage>().AnyAsync(x => x.MessageId == requestId && x.ConsumerId == InboxConsumerId, context.CancellationToken).ConfigureAwait(false))
+        {
+            logger.LogDebug("Schedule request {RequestId} ({TokenId}) was consumed before; its timer is not scheduled again", requestId, request.CorrelationId);
+            return;
+        }
+
+        await ScheduleAsync(context, request).ConfigureAwait(false);
+
+        // After the trigger is stored (or the request found cancelled), never before: a crash in
+        // between must leave the request to its redelivery.
+        using (await database.WriteGate.EnterAsync(context.CancellationToken).ConfigureAwait(false))
+            await new InboxClaim(requestId, InboxConsumerId, clock.GetUtcNow().UtcDateTime).RunAsync(db, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    async Task ScheduleAsync(ConsumeContext<ScheduleMessage> context, ScheduleMessage request)
+    {
         var scheduler = await schedulers.GetScheduler(context.CancellationToken).ConfigureAwait(false);
 
         // Outbox rows are delivered concurrently, so a cancel can overtake its own schedule; checked

@@ -92,6 +92,34 @@ public sealed class SchedulerBridgeTests : IAsyncLifetime
         Assert.Equal(0, await TriggerCountAsync(host));
     }
 
+    /// <summary>
+    /// The same request again after its timer fired (an outbox row sent again by another process, a
+    /// delivery whose ack died with a broker node) does not schedule the timer anew.
+    /// </summary>
+    [Fact]
+    public async Task A_schedule_request_delivered_again_after_its_timer_fired_does_not_fire_it_again()
+    {
+        await using var host = await StartAsync();
+        var probe = Guid.NewGuid();
+        var (token, requestId) = (Guid.NewGuid(), Guid.NewGuid());
+        var scheduler = await host.Bus.GetSendEndpoint(new Uri("queue:scheduler"));
+        var request = new
+        {
+            CorrelationId = token,
+            ScheduledTime = DateTime.UtcNow,
+            PayloadType = new[] { MessageUrn.ForTypeString<ProbeFired>() },
+            Destination = SchedulingProbeConsumer.FiredAddress,
+            Payload = new ProbeFired(probe),
+        };
+
+        await scheduler.Send<ScheduleMessage>(request, context => context.MessageId = requestId);
+        await WaitUntilAsync(() => _log.FiredCount(probe) == 1, "the timer to fire");
+        await scheduler.Send<ScheduleMessage>(request, context => context.MessageId = requestId);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Equal(1, _log.FiredCount(probe));
+        Assert.Equal(0, await TriggerCountAsync(host));
+    }
+
     [Fact]
     public async Task A_recurring_schedule_through_the_outbox_fires_each_period_and_can_be_cancelled_and_scheduled_again()
     {
