@@ -28,7 +28,9 @@ public sealed class ScheduleMessageConsumer(
     public async Task Consume(ConsumeContext<ScheduleMessage> context)
     {
         var request = context.Message;
-        var requestId = context.GetOriginalMessageId() ?? context.MessageId ?? throw new InvalidOperationException("A schedule request without a message id");
+        // The request's own id, not its original's: a redelivery's request copies the headers of the
+        // message it redelivers, so every redelivery of one message names the same original id.
+        var requestId = context.MessageId ?? throw new InvalidOperationException("A schedule request without a message id");
         if (await db.Set<InboxMessage>().AnyAsync(x => x.MessageId == requestId && x.ConsumerId == InboxConsumerId, context.CancellationToken).ConfigureAwait(false))
         {
             logger.LogDebug("Schedule request {RequestId} ({TokenId}) was consumed before; its timer is not scheduled again", requestId, request.CorrelationId);

@@ -5,19 +5,26 @@ using System.Text;
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Sagas.Durability.Outbox;
+using Sagas.Durability.Storage;
 
 namespace Sagas.Durability.Scheduling;
 
 /// <summary>Sends a trigger's stored message to its destination with its original envelope.</summary>
-public sealed class ScheduledMessageJob(IBus bus, ILogger<ScheduledMessageJob> logger) : IJob
+public sealed class ScheduledMessageJob(IBus bus, IServiceScopeFactory scopes, DurableDatabase database, TimeProvider clock, ILogger<ScheduledMessageJob> logger)
+    : IJob
 {
+    /// <summary>The job's key in the inbox, where each message a fire sends is recorded first.</summary>
+    static readonly Guid InboxConsumerId = new(SHA256.HashData("Sagas.Durability.Scheduling.ScheduledMessageJob"u8).AsSpan(0, 16));
+
     /// <summary>
     /// Why this send of a scheduled message happened: <c>fire</c> (the trigger fired), <c>retry</c>
     /// (the fire's send failed and Quartz fired it again) or <c>recovery</c> (the node firing it died
-    /// and another took it over). Each trigger fires once; the others repeat a send that may have
-    /// arrived, with the same message id, which the receiver's inbox drops.
+    /// and another took it over). Each timer sends one <c>fire</c>; the others repeat a send that may
+    /// have arrived, with the same message id, which the receiver's inbox drops.
     /// </summary>
     public const string SendHeader = "Sagas-Timer-Send";
 
@@ -27,10 +34,31 @@ public sealed class ScheduledMessageJob(IBus bus, ILogger<ScheduledMessageJob> l
         var destination = new Uri(Required(data, ScheduledMessageKeys.Destination));
         var endpoint = await bus.GetSendEndpoint(destination).ConfigureAwait(false);
         var send = context.Recovering ? "recovery" : context.RetryAttempt > 0 ? "retry" : "fire";
-        var pipe = new ForwardPipe(data, MessageIdFor(context), send);
+        var messageId = MessageIdFor(context);
+        if (send == "fire" && !await ClaimFireAsync(messageId, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogInformation("Scheduled message {MessageId} was sent by an earlier fire of its timer; this fire sends nothing", messageId);
+            return;
+        }
+
+        var pipe = new ForwardPipe(data, messageId, send);
 
         await endpoint.Send(new SerializedMessageBody(), pipe, cancellationToken).ConfigureAwait(false);
         logger.LogDebug("Sent scheduled {MessageTypes} to {Destination}", data.GetString(ScheduledMessageKeys.MessageTypes), destination);
+    }
+
+    /// <summary>
+    /// Records a fire's message in the inbox before it is sent; false if an earlier fire did. A timer
+    /// fires twice when its trigger was stored twice, or when clustered nodes that missed their
+    /// check-ins (a database outage) each take over the other's triggers. A retry or a recovery of a
+    /// fire does not ask: its fire may have died between this record and the send.
+    /// </summary>
+    async Task<bool> ClaimFireAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DurabilityDbContext>();
+        using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+            return await new InboxClaim(messageId, InboxConsumerId, clock.GetUtcNow().UtcDateTime).RunAsync(db, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
