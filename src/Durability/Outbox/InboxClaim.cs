@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Sagas.Durability.Storage;
 
 namespace Sagas.Durability.Outbox;
 
@@ -21,6 +24,19 @@ public sealed class InboxClaim(Guid messageId, Guid consumerId, DateTime consume
 
     /// <summary>Put in front of another statement, whose reader reports the insert's row count.</summary>
     internal bool Riding { get; private set; }
+
+    /// <summary>The inbox key of something that is not a MassTransit consumer (the scheduler's parts), the same in every process.</summary>
+    public static Guid ConsumerIdOf(string name) => new(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16));
+
+    /// <summary>
+    /// Claims outside any consumer's transaction, in a statement of its own; on SQLite through the
+    /// write gate, like every other writer.
+    /// </summary>
+    public static async Task<bool> ClaimAloneAsync(DbContext db, DurableDatabase database, Guid messageId, Guid consumerId, DateTime consumedAt, CancellationToken cancellationToken)
+    {
+        using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+            return await new InboxClaim(messageId, consumerId, consumedAt).RunAsync(db, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Claims on its own, in one statement.</summary>
     public async Task<bool> RunAsync(DbContext db, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MassTransit;
 using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,7 @@ public sealed class ScheduleMessageConsumer(
     IConsumer<ScheduleRecurringMessage>
 {
     /// <summary>This consumer's key in the inbox, the same in every process.</summary>
-    static readonly Guid InboxConsumerId = new(SHA256.HashData("Sagas.Durability.Scheduling.ScheduleMessageConsumer"u8).AsSpan(0, 16));
+    static readonly Guid InboxConsumerId = InboxClaim.ConsumerIdOf(typeof(ScheduleMessageConsumer).FullName!);
 
     public async Task Consume(ConsumeContext<ScheduleMessage> context)
     {
@@ -41,8 +40,7 @@ public sealed class ScheduleMessageConsumer(
 
         // After the trigger is stored (or the request found cancelled), never before: a crash in
         // between must leave the request to its redelivery.
-        using (await database.WriteGate.EnterAsync(context.CancellationToken).ConfigureAwait(false))
-            await new InboxClaim(requestId, InboxConsumerId, clock.GetUtcNow().UtcDateTime).RunAsync(db, context.CancellationToken).ConfigureAwait(false);
+        await InboxClaim.ClaimAloneAsync(db, database, requestId, InboxConsumerId, clock.GetUtcNow().UtcDateTime, context.CancellationToken).ConfigureAwait(false);
     }
 
     async Task ScheduleAsync(ConsumeContext<ScheduleMessage> context, ScheduleMessage request)

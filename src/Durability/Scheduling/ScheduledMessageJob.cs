@@ -18,7 +18,7 @@ public sealed class ScheduledMessageJob(IBus bus, IServiceScopeFactory scopes, D
     : IJob
 {
     /// <summary>The job's key in the inbox, where each message a fire sends is recorded first.</summary>
-    static readonly Guid InboxConsumerId = new(SHA256.HashData("Sagas.Durability.Scheduling.ScheduledMessageJob"u8).AsSpan(0, 16));
+    static readonly Guid InboxConsumerId = InboxClaim.ConsumerIdOf(typeof(ScheduledMessageJob).FullName!);
 
     /// <summary>
     /// Why this send of a scheduled message happened: <c>fire</c> (the trigger fired), <c>retry</c>
@@ -57,8 +57,7 @@ public sealed class ScheduledMessageJob(IBus bus, IServiceScopeFactory scopes, D
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DurabilityDbContext>();
-        using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
-            return await new InboxClaim(messageId, InboxConsumerId, clock.GetUtcNow().UtcDateTime).RunAsync(db, cancellationToken).ConfigureAwait(false);
+        return await InboxClaim.ClaimAloneAsync(db, database, messageId, InboxConsumerId, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
