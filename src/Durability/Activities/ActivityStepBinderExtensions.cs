@@ -79,20 +79,22 @@ public static class ActivityStepBinderExtensions
         where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
         IsCurrent(context.Saga, context.Message);
 
-    /// <summary>True when the current step timed out and may be sent again.</summary>
-    public static bool HasAttemptsLeft<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context, ActivitySteps steps)
-        where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
-        context.IsCurrentStep() && context.Saga.StepAttempt < steps.For(context.Message.Step).MaxAttempts;
-
-    /// <summary>True when the current step timed out on its last attempt: the saga gives up on it.</summary>
-    public static bool IsOutOfAttempts<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context, ActivitySteps steps)
-        where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
-        context.IsCurrentStep() && context.Saga.StepAttempt >= steps.For(context.Message.Step).MaxAttempts;
-
     /// <summary>Why the saga stopped waiting, for its failure reason.</summary>
     public static string GaveUpReason<TSaga>(this BehaviorContext<TSaga, StepTimedOut> context)
         where TSaga : class, SagaStateMachineInstance, IActivityStepState =>
         $"{context.Message.Step} did not answer after {context.Saga.StepAttempt} attempts";
+
+    /// <summary>The saga stops waiting on a step that never answered, and says so in its failure reason.</summary>
+    /// <param name="describe">Puts the reason in the workflow's words (what not answering means for it).</param>
+    public static EventActivityBinder<TSaga, StepTimedOut> GiveUp<TSaga>(this EventActivityBinder<TSaga, StepTimedOut> binder,
+        Func<string, string>? describe = null)
+        where TSaga : SteppingSagaInstance =>
+        binder.Then(x =>
+        {
+            var reason = x.GaveUpReason();
+            x.Saga.AddFailure(describe is null ? reason : describe(reason));
+            x.Saga.EndStep();
+        });
 
     /// <summary>
     /// A heartbeat of the current send of the current step: its progress is kept and its deadline

@@ -11,13 +11,12 @@ namespace Sagas.Durability.Compensation;
 /// ends in the state the workflow chose, and an undo that cannot succeed ends it in
 /// <see cref="NeedsAttention"/> with the reason. A parent can ask a child to undo itself the same way.
 /// </summary>
-public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSaga>
-    where TSaga : SagaInstance, ICompensatingState
+public abstract class CompensatingStateMachine<TSaga> : SteppingStateMachine<TSaga>
+    where TSaga : SteppingSagaInstance, ICompensatingState
 {
     protected CompensatingStateMachine(ActivitySteps steps, TimeProvider? clock = null)
-        : base(clock)
+        : base(steps, clock)
     {
-        Steps = steps;
         Event(() => CompensationCompleted, e => e.CorrelateById(m => m.Message.CorrelationId));
         Event(() => CompensationFailed, e => e.CorrelateById(m => m.Message.CorrelationId));
         Event(() => CompensateSaga, e =>
@@ -32,7 +31,6 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
             e.CorrelateById(m => m.Message.CorrelationId);
             e.OnMissingInstance(m => m.Discard());
         });
-        StepTimeouts(() => StepTimeout);
         Terminal(Compensated, NeedsAttention, Cancelled);
         Undoing(Compensating, NeedsAttention);
 
@@ -47,15 +45,17 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
                 .CompensateNext(),
             Ignore(CompensationCompleted, x => !IsCurrent(x.Saga, x.Message.Step)),
             When(CompensationFailed, x => IsCurrent(x.Saga, x.Message.Step))
-                .Then(x => x.Saga.FailureReason = Append(x.Saga.FailureReason, $"{x.Message.Step} failed: {x.Message.Reason}"))
+                .Then(x => x.Saga.AddFailure($"{x.Message.Step} failed: {x.Message.Reason}"))
                 .StopCompensating(),
             Ignore(CompensationFailed, x => !IsCurrent(x.Saga, x.Message.Step)),
-            When(StepTimeout, x => x.IsCurrentStep() && HasAttemptsLeft(x.Saga, steps))
-                .Then(x => x.Saga.StepAttempt++)
-                .SendCurrentCompensation(),
-            When(StepTimeout, x => x.IsCurrentStep() && !HasAttemptsLeft(x.Saga, steps))
-                .Then(x => x.Saga.FailureReason = Append(x.Saga.FailureReason, x.GaveUpReason()))
-                .StopCompensating());
+            When(StepTimeout, x => x.IsCurrentStep())
+                .IfElse(x => HasAttemptsLeft(x.Saga, steps),
+                    retry => retry
+                        .Then(x => x.Saga.StepAttempt++)
+                        .SendCurrentCompensation(),
+                    giveUp => giveUp
+                        .Then(x => x.Saga.AddFailure(x.GaveUpReason()))
+                        .StopCompensating()));
 
         // A parent's undo request: a saga still running or done compensates what it did; one that
         // already failed has nothing left to undo; one compensating answers when it finishes.
@@ -71,15 +71,9 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
             When(CompensateSaga, x => x.Saga.CurrentState != NeedsAttention.Name && TerminalStates.Contains(x.Saga.CurrentState) && !SucceededStates.Contains(x.Saga.CurrentState))
                 .Then(x => x.Saga.CompensationRequestStep = StepHeaders.Of(x)?.Step)
                 .ThenAsync(x => x.AnswerParentAsync(failed: false)));
-
-        // Answers to an undo can come again after the saga moved on; the first one counted.
-        var others = States.Where(s => s != Compensating && s != Initial && s != Final).ToArray();
-        During(others, Ignore(CompensationCompleted), Ignore(CompensationFailed));
     }
 
     readonly HashSet<string> _compensationEnds = [];
-
-    internal ActivitySteps Steps { get; }
 
     /// <summary>Where the last undo leads is chosen when compensation starts, so the definition alone does not show it.</summary>
     public override IEnumerable<SagaTransition> TransitionsChosenAtRunTime =>
@@ -107,9 +101,6 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
     public Event<CompensateSaga> CompensateSaga { get; protected set; } = null!;
     public Event<CancelSaga> CancelSaga { get; protected set; } = null!;
 
-    /// <summary>The deadline of the step the saga waits on, forward or undo, has passed.</summary>
-    public Event<StepTimedOut> StepTimeout { get; protected set; } = null!;
-
     /// <summary>A running saga can be cancelled unless it is already undoing; a workflow narrows this where an undo is unsafe.</summary>
     public override string? RefuseCancel(TSaga saga) =>
         HasEnded(saga) ? $"it has already ended in {saga.CurrentState}"
@@ -124,6 +115,4 @@ public abstract class CompensatingStateMachine<TSaga> : DurableStateMachine<TSag
 
     static bool IsCurrent(TSaga saga, string step) =>
         saga.CurrentStep == step && saga.Compensations.Count > 0 && saga.Compensations[^1].Step == step;
-
-    public static string Append(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
 }

@@ -13,7 +13,7 @@ public static class CompensationBinderExtensions
     /// </summary>
     public static EventActivityBinder<TSaga, TData> RecordCompensation<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
         string step, Func<BehaviorContext<TSaga, TData>, TCommand> undo)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
         where TData : class
         where TCommand : class =>
         binder.Then(x => x.Saga.Compensations.Push(CompensationCommands.Record(step, undo(x))));
@@ -25,7 +25,7 @@ public static class CompensationBinderExtensions
     /// <param name="branchIsRoute">Each branch is also its undo's route: with the undo activity's <c>RouteToTaskQueues</c>, the undo goes to that task queue.</param>
     public static EventActivityBinder<TSaga, TData> RecordCompensations<TSaga, TData, TCommand>(this EventActivityBinder<TSaga, TData> binder,
         string step, Func<BehaviorContext<TSaga, TData>, IEnumerable<(string Branch, TCommand Undo)>> undos, bool branchIsRoute = false)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
         where TData : class
         where TCommand : class
     {
@@ -52,13 +52,13 @@ public static class CompensationBinderExtensions
     /// <summary>Records that undoing <paramref name="step"/> means asking the child saga that ran it to undo itself.</summary>
     public static EventActivityBinder<TSaga, ChildSagaFinished> RecordChildCompensation<TSaga>(this EventActivityBinder<TSaga, ChildSagaFinished> binder,
         string step)
-        where TSaga : SagaInstance, ICompensatingState =>
+        where TSaga : SteppingSagaInstance, ICompensatingState =>
         binder.Then(x => x.Saga.Compensations.Push(
             CompensationCommands.Record(step, new CompensateSaga(x.Message.ChildId), x.Message.Address, step: $"Undo{step}")));
 
     /// <summary>The step is known not to have happened (its activity refused it): there is nothing to undo.</summary>
     public static EventActivityBinder<TSaga, TData> ForgetCompensation<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder, string step)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
         where TData : class =>
         binder.Then(x => x.Saga.Compensations.RemoveAll(c => c.ForStep == step));
 
@@ -68,7 +68,7 @@ public static class CompensationBinderExtensions
     /// </summary>
     public static EventActivityBinder<TSaga, TData> Compensate<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder,
         Func<BehaviorContext<TSaga, TData>, string> reason, State endIn)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
         where TData : class
     {
         Machine(binder).AddCompensationEnd(endIn);
@@ -82,7 +82,7 @@ public static class CompensationBinderExtensions
     }
 
     internal static EventActivityBinder<TSaga, TData> CompensateNext<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
         where TData : class
     {
         var machine = Machine(binder);
@@ -102,7 +102,7 @@ public static class CompensationBinderExtensions
     }
 
     internal static EventActivityBinder<TSaga, TData> SendCurrentCompensation<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
         where TData : class
     {
         var machine = Machine(binder);
@@ -112,7 +112,7 @@ public static class CompensationBinderExtensions
     }
 
     internal static EventActivityBinder<TSaga, TData> StopCompensating<TSaga, TData>(this EventActivityBinder<TSaga, TData> binder)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
         where TData : class =>
         binder
             .EndStep()
@@ -121,7 +121,7 @@ public static class CompensationBinderExtensions
 
     /// <summary>Tells the parent whose undo request this saga carried out how it went.</summary>
     internal static async Task AnswerParentAsync<TSaga>(this BehaviorContext<TSaga> context, bool failed)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
     {
         var saga = context.Saga;
         if (saga.CompensationRequestStep is not { } step || saga.ParentId is not { } parentId || saga.ParentAddress is null)
@@ -135,7 +135,7 @@ public static class CompensationBinderExtensions
     }
 
     static async Task SendAsync<TSaga>(BehaviorContext<TSaga> context, CompensationRecord record)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
     {
         var (message, type) = CompensationCommands.Restore(record);
         var (step, attempt, replyTo) = (record.Step, context.Saga.StepAttempt, context.ReceiveContext.InputAddress);
@@ -159,7 +159,7 @@ public static class CompensationBinderExtensions
     }
 
     static CompensatingStateMachine<TSaga> Machine<TSaga, TData>(EventActivityBinder<TSaga, TData> binder)
-        where TSaga : SagaInstance, ICompensatingState
+        where TSaga : SteppingSagaInstance, ICompensatingState
         where TData : class =>
         binder.StateMachine as CompensatingStateMachine<TSaga>
         ?? throw new InvalidOperationException($"Compensation needs a {nameof(CompensatingStateMachine<TSaga>)}; {binder.StateMachine.GetType().Name} is not one.");

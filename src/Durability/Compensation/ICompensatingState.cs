@@ -8,9 +8,6 @@ public interface ICompensatingState : IActivityStepState
     /// <summary>Undo commands of the steps done so far, oldest first; they run newest first.</summary>
     List<CompensationRecord> Compensations { get; set; }
 
-    /// <summary>Why the saga is compensating; a compensation that cannot succeed adds its own reason.</summary>
-    string? FailureReason { get; set; }
-
     /// <summary>The state the saga ends in once every compensation succeeded.</summary>
     string? CompensatedState { get; set; }
 

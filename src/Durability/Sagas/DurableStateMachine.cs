@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using MassTransit;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Telemetry;
@@ -49,9 +48,17 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
                 .TransitionTo(Terminated),
             Ignore(TerminateSaga, x => HasEnded(x.Saga)));
 
-        // A terminated saga still gets the answers and timers of the steps it had under way.
-        OnUnhandledEvent(x => x.Saga.CurrentState == Terminated.Name ? x.Ignore() : x.Throw());
+        // An event the current state does not handle, but a state before it did, came late or again:
+        // a step's answer after the saga moved on, a start or a signal sent twice, a timer that fired
+        // anyway. The first one counted; this one is ignored (and kept in the history). So is anything
+        // that reaches a saga that has ended. One rule from the workflow's own graph, so that no
+        // workflow keeps lists of states that go stale when a state is added. An event that comes
+        // before any state that handles it still faults: that is a bug, or a message for another saga.
+        _lateEvents = new Lazy<HashSet<(string State, string Event)>>(LateEvents);
+        OnUnhandledEvent(x => HasEnded(x.Saga) || _lateEvents.Value.Contains((x.CurrentState.Name, x.Event.Name)) ? x.Ignore() : x.Throw());
     }
+
+    readonly Lazy<HashSet<(string State, string Event)>> _lateEvents;
 
     public IReadOnlySet<string> TerminalStates => _terminalStates;
 
@@ -100,19 +107,44 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     }
 
     /// <summary>
-    /// Declares the event a passed step deadline raises (see <see cref="StepDeadlineSweeper{TContext}"/>).
-    /// One for a send the saga no longer waits on (answered, sent again, or the saga ended) is
-    /// ignored in every state, so workflows handle only the current one.
+    /// The event that starts the saga, split by the request's validation, which runs once: the
+    /// problem it finds is the saga's <see cref="SagaInstance.FailureReason"/>, and a saga whose
+    /// request broke a rule is kept, ended by <paramref name="invalid"/>, so that it can be looked up.
     /// </summary>
-    protected void StepTimeouts(Expression<Func<Event<StepTimedOut>>> timedOut)
+    protected EventActivities<TSaga> WhenStarted<TStart>(Event<TStart> start, Func<TStart, string?> problem,
+        Func<EventActivityBinder<TSaga, TStart>, EventActivityBinder<TSaga, TStart>> valid,
+        Func<EventActivityBinder<TSaga, TStart>, EventActivityBinder<TSaga, TStart>> invalid)
+        where TStart : class =>
+        When(start)
+            .Then(x => x.Saga.FailureReason = problem(x.Message))
+            .IfElse(x => x.Saga.FailureReason is null, valid, invalid);
+
+    /// <summary>Each state, with the events handled by the states that can come before it.</summary>
+    HashSet<(string State, string Event)> LateEvents()
     {
-        Event(timedOut, e =>
+        var next = SagaGraphVisitor<TSaga>.Draw(this, TransitionsChosenAtRunTime).Transitions.ToLookup(t => t.From, t => t.To);
+        var late = new HashSet<(string, string)>();
+        foreach (var state in States)
         {
-            e.CorrelateById(m => m.Message.CorrelationId);
-            e.OnMissingInstance(m => m.Discard());
-        });
-        DuringAny(Ignore(timedOut.Compile()(), x => HasEnded(x.Saga)
-            || x.Saga is not IActivityStepState stepping || !ActivityStepBinderExtensions.IsCurrent(stepping, x.Message)));
+            var after = new HashSet<string>();
+            var pending = new Stack<string>([state.Name]);
+            while (pending.TryPop(out var from))
+            {
+                foreach (var to in next[from])
+                {
+                    if (after.Add(to))
+                        pending.Push(to);
+                }
+            }
+
+            foreach (var @event in GetState(state.Name).Events)
+            {
+                foreach (var later in after)
+                    late.Add((later, @event.Name));
+            }
+        }
+
+        return late;
     }
 
     /// <summary>For workflows that wait on people or long timers: the time after which a quiet instance counts as stuck.</summary>

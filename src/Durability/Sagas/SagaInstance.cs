@@ -24,6 +24,12 @@ public abstract class SagaInstance : SagaStateMachineInstance
     /// <summary>Where the parent is told that this saga finished.</summary>
     public string? ParentAddress { get; set; }
 
+    /// <summary>Why the saga did not do what it was started for: its request broke a rule, a step refused or never answered.</summary>
+    public string? FailureReason { get; set; }
+
+    /// <summary>Adds a reason to <see cref="FailureReason"/>, after any it has already.</summary>
+    public void AddFailure(string reason) => FailureReason = FailureReason is null ? reason : $"{FailureReason}; {reason}";
+
     /// <summary>Why an operator terminated the saga, when one did.</summary>
     public string? TerminationReason { get; set; }
 }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Activities;
+using Sagas.Durability.Compensation;
+using Sagas.Durability.Storage;
 
 namespace Sagas.Durability.Sagas;
 
-/// <summary>Maps the common saga columns; a workflow's map adds its business fields.</summary>
+/// <summary>Maps the common saga columns, and those of steps and compensations for sagas that have them; a workflow's map adds its business fields.</summary>
 public abstract class SagaInstanceMap<TSaga>(string tableName) : IEntityTypeConfiguration<TSaga>
     where TSaga : SagaInstance
 {
@@ -21,9 +23,12 @@ public abstract class SagaInstanceMap<TSaga>(string tableName) : IEntityTypeConf
         entity.HasIndex(x => x.UpdatedAt);
         entity.Property(x => x.ParentAddress).HasMaxLength(256);
         entity.HasIndex(x => x.ParentId);
+        entity.Property(x => x.FailureReason).HasMaxLength(512);
         entity.Property(x => x.TerminationReason).HasMaxLength(512);
         if (typeof(IActivityStepState).IsAssignableFrom(typeof(TSaga)))
             MapStep(entity);
+        if (typeof(ICompensatingState).IsAssignableFrom(typeof(TSaga)))
+            MapCompensations(entity);
 
         ConfigureFields(entity);
     }
@@ -36,6 +41,14 @@ public abstract class SagaInstanceMap<TSaga>(string tableName) : IEntityTypeConf
     {
         entity.Property(nameof(IActivityStepState.CurrentStep)).HasMaxLength(64);
         entity.HasIndex(nameof(IActivityStepState.StepDeadline)).HasFilter("step_deadline IS NOT NULL");
+    }
+
+    /// <summary>The pending undo commands are a JSON text column, readable with SQL.</summary>
+    static void MapCompensations(EntityTypeBuilder<TSaga> entity)
+    {
+        entity.Property<List<CompensationRecord>>(nameof(ICompensatingState.Compensations)).HasJsonConversion();
+        entity.Property(nameof(ICompensatingState.CompensatedState)).HasMaxLength(64);
+        entity.Property(nameof(ICompensatingState.CompensationRequestStep)).HasMaxLength(64);
     }
 
     protected abstract void ConfigureFields(EntityTypeBuilder<TSaga> entity);

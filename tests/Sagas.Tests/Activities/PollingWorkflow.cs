@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Sagas.Durability.Activities;
-using Sagas.Durability.Sagas;
 
 namespace Sagas.Tests.Activities;
 
@@ -11,23 +10,21 @@ public sealed record Poll(Guid PollId, long ResumeFrom, int Target);
 
 public sealed record Polled(Guid PollId, long Checks);
 
-public sealed class PollingState : SagaInstance, IHeartbeatStepState
+public sealed class PollingState : SteppingSagaInstance, IHeartbeatStepState
 {
     public int Target { get; set; }
-    public string? CurrentStep { get; set; }
-    public int StepAttempt { get; set; }
-    public DateTime? StepDeadline { get; set; }
     public long? StepProgress { get; set; }
     public DateTime? StepStartedAt { get; set; }
     public DateTime? LastHeartbeatAt { get; set; }
 }
 
 /// <summary>A long-polling workflow for the heartbeat tests: one step that reports progress as it goes.</summary>
-public sealed class PollingStateMachine : DurableStateMachine<PollingState>
+public sealed class PollingStateMachine : SteppingStateMachine<PollingState>
 {
     public const string PollStep = "Poll";
 
     public PollingStateMachine(ActivitySteps steps)
+        : base(steps)
     {
         Event(() => Start, e => e.CorrelateById(m => m.Message.PollId));
         Event(() => Done, e => e.CorrelateById(m => m.Message.PollId));
@@ -37,7 +34,6 @@ public sealed class PollingStateMachine : DurableStateMachine<PollingState>
             e.CorrelateById(m => m.Message.CorrelationId);
             e.OnMissingInstance(m => m.Discard());
         });
-        StepTimeouts(() => StepTimeout);
         Terminal(Finished, GaveUp);
 
         Initially(
@@ -49,11 +45,7 @@ public sealed class PollingStateMachine : DurableStateMachine<PollingState>
         During(Polling,
             When(Heartbeat).RecordHeartbeat(steps),
             When(Done).EndStep().TransitionTo(Finished),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => new Poll(x.Saga.CorrelationId, x.Saga.StepProgress ?? 0, x.Saga.Target)),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps)).TransitionTo(GaveUp));
-
-        During(Finished, GaveUp, Ignore(Heartbeat), Ignore(Done));
+            RetryOrGiveUp(x => new Poll(x.Saga.CorrelationId, x.Saga.StepProgress ?? 0, x.Saga.Target), giveUp => giveUp.GiveUp().TransitionTo(GaveUp)));
     }
 
     public State Polling { get; private set; } = null!;
@@ -63,8 +55,6 @@ public sealed class PollingStateMachine : DurableStateMachine<PollingState>
     public Event<StartPolling> Start { get; private set; } = null!;
     public Event<Polled> Done { get; private set; } = null!;
     public Event<ActivityHeartbeat> Heartbeat { get; private set; } = null!;
-
-    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 }
 
 /// <summary>

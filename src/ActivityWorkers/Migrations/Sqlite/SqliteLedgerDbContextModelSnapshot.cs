@@ -682,6 +682,50 @@ namespace Sagas.ActivityWorkers.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Durability.Sagas.StartRequest", b =>
+                {
+                    b.Property<Guid>("SagaId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saga_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route");
+
+                    b.HasKey("SagaId")
+                        .HasName("pk_start_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_start_requests_created_at");
+
+                    b.HasIndex("Route", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_start_requests_route_idempotency_key");
+
+                    b.ToTable("start_requests", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Sagas.ActivityWorkers.Inventory.InventoryHoldLine", b =>
                 {
                     b.HasOne("Sagas.ActivityWorkers.Inventory.InventoryHold", null)

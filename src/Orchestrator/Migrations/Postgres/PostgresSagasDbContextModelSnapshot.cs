@@ -270,6 +270,50 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Durability.Sagas.StartRequest", b =>
+                {
+                    b.Property<Guid>("SagaId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("saga_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("route");
+
+                    b.HasKey("SagaId")
+                        .HasName("pk_start_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_start_requests_created_at");
+
+                    b.HasIndex("Route", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_start_requests_route_idempotency_key");
+
+                    b.ToTable("start_requests", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Batches.BatchItem", b =>
                 {
                     b.Property<Guid>("BatchId")
@@ -458,8 +502,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("eligible_count");
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
                     b.Property<int>("HistoryCount")
@@ -569,8 +613,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("entry_count");
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
                     b.Property<int>("HistoryCount")
@@ -706,6 +750,11 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("employee")
                         .HasAnnotation("Sagas:SearchAttribute", "employee");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("failure_reason");
 
                     b.Property<int>("HistoryCount")
                         .HasColumnType("integer")
@@ -1415,8 +1464,8 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("current_step");
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
                         .HasColumnName("failure_reason");
 
                     b.Property<DateTime?>("FirstMailSentAt")

@@ -261,6 +261,50 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sagas.Durability.Sagas.StartRequest", b =>
+                {
+                    b.Property<Guid>("SagaId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saga_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route");
+
+                    b.HasKey("SagaId")
+                        .HasName("pk_start_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_start_requests_created_at");
+
+                    b.HasIndex("Route", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_start_requests_route_idempotency_key");
+
+                    b.ToTable("start_requests", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.Batches.BatchItem", b =>
                 {
                     b.Property<Guid>("BatchId")
@@ -449,7 +493,7 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnName("eligible_count");
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(256)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
@@ -560,7 +604,7 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnName("entry_count");
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(256)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
@@ -697,6 +741,11 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("employee")
                         .HasAnnotation("Sagas:SearchAttribute", "employee");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
 
                     b.Property<int>("HistoryCount")
                         .HasColumnType("INTEGER")
@@ -1406,7 +1455,7 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnName("current_step");
 
                     b.Property<string>("FailureReason")
-                        .HasMaxLength(256)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 

@@ -20,8 +20,6 @@ public class BatchState : SagaInstance
     /// <summary>The most orders that were running at once.</summary>
     public int MaxRunning { get; set; }
 
-    public string? FailureReason { get; set; }
-
     public int Finished => Succeeded + Failed;
 
     public int Running => Started - Finished;

@@ -24,20 +24,16 @@ public class BatchStateMachine : DurableStateMachine<BatchState>
         Terminal(Rejected);
 
         Initially(
-            When(ProcessBatch, x => BatchValidation.Problem(x.Message) is not null)
-                .Then(x => x.Saga.FailureReason = BatchValidation.Problem(x.Message))
-                .Publish(x => new BatchRejected(x.Saga.CorrelationId, x.Saga.FailureReason!))
-                .TransitionTo(Rejected),
-            When(ProcessBatch, x => BatchValidation.Problem(x.Message) is null)
-                .ThenAsync(async x => x.Saga.FailureReason = await BatchItems.For(x).TakenOrderAsync(x.Message, x.CancellationToken))
-                .IfElse(x => x.Saga.FailureReason is null,
-                    accepted => accepted
-                        .ThenAsync(x => BatchItems.For(x).AddAsync(x.Saga, x.Message, x.CancellationToken))
-                        .ThenAsync(x => BatchItems.For(x).StartNextAsync(x))
-                        .TransitionTo(Processing),
-                    taken => taken
-                        .Publish(x => new BatchRejected(x.Saga.CorrelationId, x.Saga.FailureReason!))
-                        .TransitionTo(Rejected)));
+            WhenStarted(ProcessBatch, BatchValidation.Problem,
+                valid => valid
+                    .ThenAsync(async x => x.Saga.FailureReason = await BatchItems.For(x).TakenOrderAsync(x.Message, x.CancellationToken))
+                    .IfElse(x => x.Saga.FailureReason is null,
+                        accepted => accepted
+                            .ThenAsync(x => BatchItems.For(x).AddAsync(x.Saga, x.Message, x.CancellationToken))
+                            .ThenAsync(x => BatchItems.For(x).StartNextAsync(x))
+                            .TransitionTo(Processing),
+                        taken => Reject(taken)),
+                Reject));
 
         During(Processing,
             When(OrderFinished)
@@ -49,10 +45,12 @@ public class BatchStateMachine : DurableStateMachine<BatchState>
                 .If(x => x.Saga.Finished == x.Saga.Total, done => done
                     .Publish(x => new BatchCompleted(x.Saga.CorrelationId, x.Saga.Total, x.Saga.Succeeded, x.Saga.Failed))
                     .TransitionTo(Completed)));
-
-        DuringAny(Ignore(ProcessBatch));
-        During(Completed, Rejected, Ignore(OrderFinished));
     }
+
+    EventActivityBinder<BatchState, ProcessBatch> Reject(EventActivityBinder<BatchState, ProcessBatch> binder) =>
+        binder
+            .Publish(x => new BatchRejected(x.Saga.CorrelationId, x.Saga.FailureReason!))
+            .TransitionTo(Rejected);
 
     /// <summary>Orders are running or waiting their turn.</summary>
     public State Processing { get; private set; } = null!;

@@ -7,7 +7,6 @@ public class BatchStateMap() : SagaInstanceMap<BatchState>("batch_sagas")
 {
     protected override void ConfigureFields(EntityTypeBuilder<BatchState> entity)
     {
-        entity.Property(x => x.FailureReason).HasMaxLength(512);
         entity.Ignore(x => x.Finished);
         entity.Ignore(x => x.Running);
     }

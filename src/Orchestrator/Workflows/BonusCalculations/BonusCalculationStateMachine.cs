@@ -1,32 +1,31 @@
 using MassTransit;
 using Sagas.Contracts;
 using Sagas.Durability.Activities;
-using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.BonusCalculations;
 
 /// <summary>Pays one period's bonus to the eligible accounts and keeps the counts; a run for a paid period pays nothing.</summary>
-public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculationState>
+public class BonusCalculationStateMachine : SteppingStateMachine<BonusCalculationState>
 {
     public const string CreditStep = "CreditBonuses";
 
     public BonusCalculationStateMachine(ActivitySteps steps)
+        : base(steps)
     {
         Event(() => StartBonusCalculation, e => e.CorrelateById(m => m.Message.CalculationId));
         Event(() => BonusesCredited, e => e.CorrelateById(m => m.Message.CalculationId));
-        StepTimeouts(() => StepTimeout);
         Succeeded(Completed);
         Terminal(Rejected, Failed);
 
         Initially(
-            When(StartBonusCalculation, x => BonusCalculationValidation.Problem(x.Message) is not null || x.Message.Period is null)
-                .Then(x => Start(x.Saga, x.Message))
-                .Then(x => x.Saga.FailureReason = BonusCalculationValidation.Problem(x.Message) ?? "no period to pay")
-                .TransitionTo(Rejected),
-            When(StartBonusCalculation, x => BonusCalculationValidation.Problem(x.Message) is null && x.Message.Period is not null)
-                .Then(x => Start(x.Saga, x.Message))
-                .StartStep(steps, CreditStep, x => Credit(x.Saga))
-                .TransitionTo(Crediting));
+            WhenStarted(StartBonusCalculation, m => BonusCalculationValidation.Problem(m) ?? (m.Period is null ? "no period to pay" : null),
+                valid => valid
+                    .Then(x => Start(x.Saga, x.Message))
+                    .StartStep(steps, CreditStep, x => Credit(x.Saga))
+                    .TransitionTo(Crediting),
+                invalid => invalid
+                    .Then(x => Start(x.Saga, x.Message))
+                    .TransitionTo(Rejected)));
 
         During(Crediting,
             When(BonusesCredited)
@@ -39,14 +38,7 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
                     x.Saga.TotalCredited = x.Message.TotalCredited;
                 })
                 .TransitionTo(Completed),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => Credit(x.Saga)),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .Then(x => x.Saga.FailureReason = x.GaveUpReason())
-                .TransitionTo(Failed));
-
-        DuringAny(Ignore(StartBonusCalculation));
-        During(Completed, Failed, Ignore(BonusesCredited));
+            RetryOrGiveUp(x => Credit(x.Saga), giveUp => giveUp.GiveUp().TransitionTo(Failed)));
     }
 
     public State Crediting { get; private set; } = null!;
@@ -60,8 +52,6 @@ public class BonusCalculationStateMachine : DurableStateMachine<BonusCalculation
 
     public Event<StartBonusCalculation> StartBonusCalculation { get; private set; } = null!;
     public Event<BonusesCredited> BonusesCredited { get; private set; } = null!;
-
-    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 
     static CreditBonuses Credit(BonusCalculationState saga) => new(saga.CorrelationId, saga.Period, saga.Amount, saga.MinimumBalance);
 

@@ -13,7 +13,6 @@ public class BonusCalculationStateMap() : SagaInstanceMap<BonusCalculationState>
         entity.Property(x => x.Amount).HasPrecision(18, 2);
         entity.Property(x => x.MinimumBalance).HasPrecision(18, 2);
         entity.Property(x => x.TotalCredited).HasPrecision(18, 2);
-        entity.Property(x => x.FailureReason).HasMaxLength(256);
         entity.SearchAttribute(x => x.Period);
     }
 }

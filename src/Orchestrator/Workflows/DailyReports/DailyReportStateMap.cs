@@ -10,7 +10,6 @@ public class DailyReportStateMap() : SagaInstanceMap<DailyReportState>("daily_re
     protected override void ConfigureFields(EntityTypeBuilder<DailyReportState> entity)
     {
         entity.Property(x => x.Total).HasPrecision(18, 2);
-        entity.Property(x => x.FailureReason).HasMaxLength(256);
         entity.SearchAttribute(x => x.ReportDate);
     }
 }

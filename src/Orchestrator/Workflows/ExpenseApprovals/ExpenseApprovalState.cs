@@ -1,9 +1,8 @@
 using Sagas.Durability.Activities;
-using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
-public class ExpenseApprovalState : SagaInstance, IActivityStepState
+public class ExpenseApprovalState : SteppingSagaInstance
 {
     public string Employee { get; set; } = "";
     public decimal Amount { get; set; }
@@ -18,7 +17,4 @@ public class ExpenseApprovalState : SagaInstance, IActivityStepState
     public string? Reason { get; set; }
 
     public Guid? DecisionTimeoutTokenId { get; set; }
-    public string? CurrentStep { get; set; }
-    public int StepAttempt { get; set; }
-    public DateTime? StepDeadline { get; set; }
 }

@@ -1,12 +1,11 @@
 using MassTransit;
 using Sagas.Contracts;
 using Sagas.Durability.Activities;
-using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
 /// <summary>Tells the approver, then waits up to a week for approve or reject; silence rejects.</summary>
-public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalState>
+public class ExpenseApprovalStateMachine : SteppingStateMachine<ExpenseApprovalState>
 {
     public static readonly TimeSpan DecisionTime = TimeSpan.FromDays(7);
     public const string NotifyApproverStep = "NotifyApprover";
@@ -15,7 +14,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
     /// <c>Sagas:Workflows:ExpenseApproval:DecisionTime</c> shortens the week, for drills that must see deadlines pass.
     /// </param>
     public ExpenseApprovalStateMachine(TimeProvider clock, ActivitySteps steps, IConfiguration? configuration = null)
-        : base(clock)
+        : base(steps, clock)
     {
         var decisionTime = configuration?.GetValue<TimeSpan?>("Sagas:Workflows:ExpenseApproval:DecisionTime") ?? DecisionTime;
         // Waiting a week for a person is this workflow's normal; quiet past the deadline is not.
@@ -33,22 +32,22 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
             e.CorrelateById(m => m.Message.ExpenseId);
             e.OnMissingInstance(m => m.Discard());
         });
-        StepTimeouts(() => StepTimeout);
         Schedule(() => DecisionTimeout, x => x.DecisionTimeoutTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ExpenseId));
         Succeeded(Approved);
         Terminal(Rejected, TimedOut);
 
         Initially(
-            When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is not null)
-                .Then(x => Submit(x.Saga, x.Message, clock, decisionTime, ExpenseValidation.Problem(x.Message)))
-                .TransitionTo(Rejected)
-                .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false)),
-            When(SubmitExpense, x => ExpenseValidation.Problem(x.Message) is null)
-                .Then(x => Submit(x.Saga, x.Message, clock, decisionTime, problem: null))
-                .StartStep(steps, NotifyApproverStep, x => Notify(x.Saga))
-                // An absolute time on the saga's own clock, so the deadline shown is the one that fires.
-                .Schedule(DecisionTimeout, x => new ExpenseDecisionDue(x.Saga.CorrelationId), x => x.Saga.DecisionDueAt!.Value)
-                .TransitionTo(AwaitingDecision));
+            WhenStarted(SubmitExpense, ExpenseValidation.Problem,
+                valid => valid
+                    .Then(x => Submit(x.Saga, x.Message, clock, decisionTime))
+                    .StartStep(steps, NotifyApproverStep, x => Notify(x.Saga))
+                    // An absolute time on the saga's own clock, so the deadline shown is the one that fires.
+                    .Schedule(DecisionTimeout, x => new ExpenseDecisionDue(x.Saga.CorrelationId), x => x.Saga.DecisionDueAt!.Value)
+                    .TransitionTo(AwaitingDecision),
+                invalid => invalid
+                    .Then(x => Submit(x.Saga, x.Message, clock, decisionTime))
+                    .TransitionTo(Rejected)
+                    .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false))));
 
         During(AwaitingDecision,
             When(ApproveExpense)
@@ -64,8 +63,7 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
                 .Publish(x => new ExpenseRejected(x.Saga.CorrelationId, x.Saga.Reason!, TimedOut: false))
                 .TransitionTo(Rejected),
             // Telling the approver is retried for as long as the decision is awaited.
-            When(StepTimeout, x => x.IsCurrentStep())
-                .RetryStep(steps, x => Notify(x.Saga)),
+            RetryUntilAnswered(x => Notify(x.Saga)),
             When(DecisionTimeout.Received)
                 .EndStep()
                 .Then(x => x.Saga.Reason = $"no decision within {DecisionTime.TotalDays} days")
@@ -76,11 +74,9 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
         DuringAny(
             When(ApproverNotified)
                 .If(x => x.Saga.CurrentStep == NotifyApproverStep, waiting => waiting.EndStep())
-                .Then(x => x.Saga.ApproverNotifiedAt ??= x.Message.NotifiedAt),
-            Ignore(SubmitExpense));
+                .Then(x => x.Saga.ApproverNotifiedAt ??= x.Message.NotifiedAt));
 
-        // The first decision counts; a late signal or a timer that fired anyway changes nothing.
-        During(Approved, Rejected, TimedOut, Ignore(ApproveExpense), Ignore(RejectExpense), Ignore(DecisionTimeout.Received));
+        // The first decision counts: a late signal, or a timer that fired anyway, is ignored as any event a state does not handle.
     }
 
     public State AwaitingDecision { get; private set; } = null!;
@@ -93,19 +89,18 @@ public class ExpenseApprovalStateMachine : DurableStateMachine<ExpenseApprovalSt
     public Event<ApproveExpense> ApproveExpense { get; private set; } = null!;
     public Event<RejectExpense> RejectExpense { get; private set; } = null!;
     public Schedule<ExpenseApprovalState, ExpenseDecisionDue> DecisionTimeout { get; private set; } = null!;
-    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 
     static NotifyApprover Notify(ExpenseApprovalState saga) => new(saga.CorrelationId, saga.Employee, saga.Amount, saga.Description);
 
-    static void Submit(ExpenseApprovalState saga, SubmitExpense message, TimeProvider clock, TimeSpan decisionTime, string? problem)
+    static void Submit(ExpenseApprovalState saga, SubmitExpense message, TimeProvider clock, TimeSpan decisionTime)
     {
         // An invalid request is kept as a rejected saga, so an over-long field must still fit its column.
         saga.Employee = Clip(message.Employee, 64);
         saga.Amount = message.Amount;
         saga.Description = Clip(message.Description, 512);
         saga.SubmittedAt = clock.GetUtcNow().UtcDateTime;
-        saga.DecisionDueAt = problem is null ? saga.SubmittedAt + decisionTime : null;
-        saga.Reason = problem;
+        saga.DecisionDueAt = saga.FailureReason is null ? saga.SubmittedAt + decisionTime : null;
+        saga.Reason = saga.FailureReason;
     }
 
     static void Decide(ExpenseApprovalState saga, string by, string? reason, TimeProvider clock)

@@ -14,8 +14,7 @@ static class FulfilmentBinderExtensions
         string child) =>
         binder
             .If(x => x.Message.Succeeded, ok => ok.RecordChildCompensation(child))
-            .If(x => !x.Message.Succeeded, failed => failed.Then(x =>
-                x.Saga.FailureReason = CompensatingStateMachine<FulfilmentState>.Append(x.Saga.FailureReason, $"{child.ToLowerInvariant()} {x.Message.State}")))
+            .If(x => !x.Message.Succeeded, failed => failed.Then(x => x.Saga.AddFailure($"{child.ToLowerInvariant()} {x.Message.State}")))
             .If(x => BothAnswered(x.Saga) && x.Saga.FailureReason is null, done => done.TransitionTo(Machine(done).Fulfilled))
             .If(x => BothAnswered(x.Saga) && x.Saga.FailureReason is not null, failed => failed.Compensate(x => x.Saga.FailureReason!, Machine(failed).Failed));
 

@@ -25,14 +25,14 @@ public class FulfilmentStateMachine : CompensatingStateMachine<FulfilmentState>
         Terminal(Failed);
 
         Initially(
-            When(StartFulfilment, x => Problem(x.Message) is not null)
-                .Then(x => x.Saga.FailureReason = Problem(x.Message))
-                .TransitionTo(Failed),
-            When(StartFulfilment, x => Problem(x.Message) is null)
-                .Then(x => Start(x.Saga, x.Message))
-                .StartChild(x => new StartPayment(x.Saga.PaymentId, x.Saga.CustomerId, x.Saga.Total))
-                .StartChild(x => new StartReservation(x.Saga.ReservationId, x.Saga.Items))
-                .TransitionTo(AwaitingChildren));
+            WhenStarted(StartFulfilment, Problem,
+                valid => valid
+                    .Then(x => Start(x.Saga, x.Message))
+                    .StartChild(x => new StartPayment(x.Saga.PaymentId, x.Saga.CustomerId, x.Saga.Total))
+                    .StartChild(x => new StartReservation(x.Saga.ReservationId, x.Saga.Items))
+                    .TransitionTo(AwaitingChildren),
+                invalid => invalid
+                    .TransitionTo(Failed)));
 
         During(AwaitingChildren,
             When(ChildFinished, x => x.Message.ChildId == x.Saga.PaymentId && x.Saga.PaymentOutcome is null)
@@ -45,9 +45,8 @@ public class FulfilmentStateMachine : CompensatingStateMachine<FulfilmentState>
         WhenEnter(Fulfilled, x => x.Publish(x => new FulfilmentCompleted(x.Saga.CorrelationId, x.Saga.PaymentId, x.Saga.ReservationId)));
         WhenEnter(Failed, x => x.Publish(x => new FulfilmentFailed(x.Saga.CorrelationId, x.Saga.FailureReason ?? "")));
 
-        DuringAny(Ignore(StartFulfilment));
-        // A child that ended at this saga's request tells it once more, as a child that finished.
-        During([Compensating, Fulfilled, Failed, NeedsAttention, Compensated], Ignore(ChildFinished));
+        // A child that ended at this saga's request tells it once more, as a child that finished:
+        // that is ignored, as any event a state does not handle.
     }
 
     public State AwaitingChildren { get; private set; } = null!;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Storage;
 using Sagas.Durability.Visibility;
@@ -16,7 +15,6 @@ public class FulfilmentStateMap() : SagaInstanceMap<FulfilmentState>("fulfilment
         entity.SearchAttribute(x => x.CustomerId);
         entity.Property(x => x.PaymentOutcome).HasMaxLength(64);
         entity.Property(x => x.ReservationOutcome).HasMaxLength(64);
-        entity.MapCompensations();
     }
 }
 
@@ -27,7 +25,6 @@ public class PaymentStateMap() : SagaInstanceMap<PaymentState>("payment_sagas")
         entity.Property(x => x.CustomerId).HasMaxLength(64);
         entity.SearchAttribute(x => x.CustomerId);
         entity.Property(x => x.Amount).HasPrecision(18, 2);
-        entity.MapCompensations();
     }
 }
 
@@ -36,6 +33,5 @@ public class ReservationStateMap() : SagaInstanceMap<ReservationState>("reservat
     protected override void ConfigureFields(EntityTypeBuilder<ReservationState> entity)
     {
         entity.Property(x => x.Items).HasJsonConversion();
-        entity.MapCompensations();
     }
 }

@@ -35,13 +35,7 @@ public class PaymentStateMachine : CompensatingStateMachine<PaymentState>
                 .ForgetCompensation(ChargeStep)
                 .Then(x => x.Saga.FailureReason = x.Message.Reason)
                 .TransitionTo(Declined),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => Charge(x.Saga)),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .Compensate(x => x.GaveUpReason(), Declined));
-
-        DuringAny(Ignore(StartPayment));
-        During([Charged, Declined, Compensating, Compensated, NeedsAttention], Ignore(PaymentCharged), Ignore(PaymentDeclined));
+            RetryOrGiveUp(x => Charge(x.Saga), giveUp => giveUp.Compensate(x => x.GaveUpReason(), Declined)));
     }
 
     public State Charging { get; private set; } = null!;

@@ -35,13 +35,7 @@ public class ReservationStateMachine : CompensatingStateMachine<ReservationState
                 .ForgetCompensation(ReserveStep)
                 .Then(x => x.Saga.FailureReason = x.Message.Reason)
                 .TransitionTo(Rejected),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => Reserve(x.Saga)),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .Compensate(x => x.GaveUpReason(), Rejected));
-
-        DuringAny(Ignore(StartReservation));
-        During([Reserved, Rejected, Compensating, Compensated, NeedsAttention], Ignore(InventoryReserved), Ignore(InventoryRejected));
+            RetryOrGiveUp(x => Reserve(x.Saga), giveUp => giveUp.Compensate(x => x.GaveUpReason(), Rejected)));
     }
 
     public State Reserving { get; private set; } = null!;

@@ -39,42 +39,37 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
         Terminal(Rejected, PaymentFailed, ShipmentFailed);
 
         Initially(
-            When(StartOrder, x => OrderValidation.Problem(x.Message) is not null)
-                .Then(x => Start(x.Saga, x.Message, OrderValidation.Problem(x.Message)))
-                .TransitionTo(Rejected),
-            When(StartOrder, x => OrderValidation.Problem(x.Message) is null)
-                .Then(x => Start(x.Saga, x.Message, failure: null))
-                .RecordCompensation(ReserveStep, x => new ReleaseInventory(x.Saga.CorrelationId))
-                .StartStep(steps, ReserveStep, x => new ReserveInventory(x.Saga.CorrelationId, x.Saga.Items))
-                .TransitionTo(Reserving));
+            WhenStarted(StartOrder, OrderValidation.Problem,
+                valid => valid
+                    .Then(x => Start(x.Saga, x.Message))
+                    .RecordCompensation(ReserveStep, x => new ReleaseInventory(x.Saga.CorrelationId))
+                    .StartStep(steps, ReserveStep, x => Reserve(x.Saga))
+                    .TransitionTo(Reserving),
+                invalid => invalid
+                    .Then(x => Start(x.Saga, x.Message))
+                    .TransitionTo(Rejected)));
 
         During(Reserving,
             When(InventoryReserved)
                 .RecordCompensation(PaymentStep, x => new RefundPayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Total))
-                .StartStep(steps, PaymentStep, x => new ChargePayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Total))
+                .StartStep(steps, PaymentStep, x => Charge(x.Saga))
                 .TransitionTo(Charging),
             When(InventoryRejected)
                 .EndStep()
                 .ForgetCompensation(ReserveStep)
                 .Then(x => x.Saga.FailureReason = x.Message.Reason)
                 .TransitionTo(Rejected),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => new ReserveInventory(x.Saga.CorrelationId, x.Saga.Items)),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .Compensate(x => x.GaveUpReason(), Rejected));
+            RetryOrGiveUp(x => Reserve(x.Saga), giveUp => giveUp.Compensate(x => x.GaveUpReason(), Rejected)));
 
         During(Charging,
             When(PaymentCharged)
                 .Then(x => x.Saga.Charged = x.Message.Amount)
-                .StartStep(steps, ShipmentStep, x => new CreateShipment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Items))
+                .StartStep(steps, ShipmentStep, x => Ship(x.Saga))
                 .TransitionTo(Shipping),
             When(PaymentDeclined)
                 .ForgetCompensation(PaymentStep)
                 .Compensate(x => x.Message.Reason, PaymentFailed),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => new ChargePayment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Total)),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .Compensate(x => x.GaveUpReason(), PaymentFailed));
+            RetryOrGiveUp(x => Charge(x.Saga), giveUp => giveUp.Compensate(x => x.GaveUpReason(), PaymentFailed)));
 
         During(Shipping,
             When(ShipmentCreated)
@@ -85,25 +80,15 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
                 .TransitionTo(Confirming),
             When(ShipmentRejected)
                 .Compensate(x => x.Message.Reason, ShipmentFailed),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => new CreateShipment(x.Saga.CorrelationId, x.Saga.CustomerId, x.Saga.Items)),
             // The goods may have left: undoing the payment could give away what was shipped, so a person decides.
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .EndStep()
-                .Then(x => x.Saga.FailureReason = x.GaveUpReason())
-                .TransitionTo(NeedsAttention));
+            RetryOrGiveUp(x => Ship(x.Saga), giveUp => giveUp.GiveUp().TransitionTo(NeedsAttention)));
 
         During(Confirming,
             When(ConfirmationSent)
                 .EndStep()
                 .TransitionTo(Completed),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => Confirmation(x.Saga)),
             // A lost confirmation mail never fails an order that shipped.
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .EndStep()
-                .Then(x => x.Saga.FailureReason = $"confirmation not sent: {x.GaveUpReason()}")
-                .TransitionTo(Completed));
+            RetryOrGiveUp(x => Confirmation(x.Saga), giveUp => giveUp.GiveUp(reason => $"confirmation not sent: {reason}").TransitionTo(Completed)));
 
         During([Reserving, Charging],
             When(CancelOrder)
@@ -116,14 +101,6 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
         foreach (var failed in new[] { Rejected, PaymentFailed, ShipmentFailed, Cancelled })
             WhenEnter(failed, x => x.Publish(x => new OrderFailed(x.Saga.CorrelationId, x.Saga.CurrentState, x.Saga.FailureReason ?? "")));
         WhenEnter(NeedsAttention, x => x.Publish(x => new OrderNeedsAttention(x.Saga.CorrelationId, x.Saga.FailureReason ?? "")));
-
-        DuringAny(Ignore(StartOrder));
-
-        // A step's answer can come again, or late, after the saga moved on; the first answer counted.
-        IgnoreOutside(Reserving, InventoryReserved, InventoryRejected);
-        IgnoreOutside(Charging, PaymentCharged, PaymentDeclined);
-        IgnoreOutside(Shipping, ShipmentCreated, ShipmentRejected);
-        IgnoreOutside(Confirming, ConfirmationSent);
     }
 
     public State Reserving { get; private set; } = null!;
@@ -159,21 +136,19 @@ public class OrderStateMachine : CompensatingStateMachine<OrderState>
         _ => $"the order has already ended ({state})",
     };
 
-    void IgnoreOutside(State state, params Event[] events)
-    {
-        var others = States.Where(s => s != state && s != Initial && s != Final).ToArray();
-        foreach (var @event in events)
-            During(others, Ignore(@event));
-    }
+    static ReserveInventory Reserve(OrderState saga) => new(saga.CorrelationId, saga.Items);
+
+    static ChargePayment Charge(OrderState saga) => new(saga.CorrelationId, saga.CustomerId, saga.Total);
+
+    static CreateShipment Ship(OrderState saga) => new(saga.CorrelationId, saga.CustomerId, saga.Items);
 
     static SendOrderConfirmation Confirmation(OrderState saga) =>
         new(saga.CorrelationId, saga.CustomerId, saga.Total, saga.ShipmentId!);
 
-    static void Start(OrderState saga, StartOrder message, string? failure)
+    static void Start(OrderState saga, StartOrder message)
     {
         saga.CustomerId = message.CustomerId ?? "";
         saga.Items = message.Items?.ToList() ?? [];
-        saga.Total = failure is null ? OrderValidation.Total(saga.Items) : 0;
-        saga.FailureReason = failure;
+        saga.Total = saga.FailureReason is null ? OrderValidation.Total(saga.Items) : 0;
     }
 }

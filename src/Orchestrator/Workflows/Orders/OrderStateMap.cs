@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Storage;
 using Sagas.Durability.Visibility;
@@ -17,6 +16,5 @@ public class OrderStateMap() : SagaInstanceMap<OrderState>("order_sagas")
         entity.Property(x => x.Charged).HasPrecision(18, 2);
         entity.Property(x => x.ShipmentId).HasMaxLength(64);
         entity.SearchAttribute(x => x.CustomerId);
-        entity.MapCompensations();
     }
 }

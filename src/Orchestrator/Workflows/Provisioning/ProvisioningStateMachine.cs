@@ -26,14 +26,15 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
         Terminal(Failed, RolledBack);
 
         Initially(
-            When(StartProvisioning, x => ProvisioningValidation.Problem(x.Message) is not null)
-                .Then(x => Reject(x.Saga, x.Message, ProvisioningValidation.Problem(x.Message)!))
-                .TransitionTo(Failed)
-                .Publish(x => new ProvisioningFailed(x.Saga.CorrelationId, x.Saga.Environment, x.Saga.FailureReason!, RolledBack: false)),
-            When(StartProvisioning, x => ProvisioningValidation.Problem(x.Message) is null)
-                .Then(x => Start(x.Saga, x.Message))
-                .StartParallelStep(steps, ProvisionStep, x => x.Saga.Pending.Select(p => Provision(x.Saga, p)), ByProvider)
-                .TransitionTo(Provisioning));
+            WhenStarted(StartProvisioning, ProvisioningValidation.Problem,
+                valid => valid
+                    .Then(x => Start(x.Saga, x.Message))
+                    .StartParallelStep(steps, ProvisionStep, x => x.Saga.Pending.Select(p => Provision(x.Saga, p)), ByProvider)
+                    .TransitionTo(Provisioning),
+                invalid => invalid
+                    .Then(x => Reject(x.Saga, x.Message))
+                    .TransitionTo(Failed)
+                    .Publish(x => new ProvisioningFailed(x.Saga.CorrelationId, x.Saga.Environment, x.Saga.FailureReason!, RolledBack: false))));
 
         During(Provisioning,
             When(ResourceProvisioned, x => x.Saga.IsPending(x.Message.Provider))
@@ -46,14 +47,12 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
             // A second answer from a provider (it was asked twice) changes nothing: the first counted.
             Ignore(ResourceProvisioned, x => !x.Saga.IsPending(x.Message.Provider)),
             Ignore(ResourceProvisionFailed, x => !x.Saga.IsPending(x.Message.Provider)),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryParallelStep(steps, x => x.Saga.Pending.Select(p => Provision(x.Saga, p)), ByProvider),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
+            RetryOrGiveUp(x => x.Saga.Pending.Select(p => Provision(x.Saga, p)), giveUp => giveUp
                 .Then(GiveUpOnUnanswered)
                 .RecordCompensations(ProvisionStep, x => x.Saga.Providers
                     .Where(p => p.Status == ProviderStatuses.Unanswered)
                     .Select(p => (p.Provider, Deprovision(x.Saga, p.Provider))), branchIsRoute: true)
-                .Compensate(x => FailureSummary(x.Saga), RolledBack));
+                .Compensate(x => FailureSummary(x.Saga), RolledBack), ByProvider));
 
         WhenEnter(RolledBack, x => x
             .Then(x => MarkDeprovisioned(x.Saga))
@@ -63,11 +62,8 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
             .Then(x => MarkDeprovisioned(x.Saga))
             .Publish(x => new ProvisioningNeedsAttention(x.Saga.CorrelationId, x.Saga.Environment, x.Saga.FailureReason!)));
 
-        DuringAny(Ignore(StartProvisioning));
-
-        // Answers after the decision change nothing: a late success is of a provider already being
-        // deprovisioned (its deprovision removes it, or ran first and made the provision refuse).
-        During([Provisioned, Failed, RolledBack, Compensating, Compensated, NeedsAttention], Ignore(ResourceProvisioned), Ignore(ResourceProvisionFailed));
+        // Answers after the decision are ignored, as any event a state does not handle: a late success
+        // is of a provider already being deprovisioned (its deprovision removes it, or ran first and made the provision refuse).
     }
 
     public State Provisioning { get; private set; } = null!;
@@ -103,12 +99,9 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
         saga.Providers = message.Providers.Select(p => new ProviderResource(p, ProviderStatuses.Pending)).ToList();
     }
 
-    static void Reject(ProvisioningState saga, StartProvisioning message, string problem)
-    {
-        // An invalid request is kept as a failed saga, so an over-long name must still fit its column.
+    /// <summary>An invalid request is kept as a failed saga, so an over-long name must still fit its column.</summary>
+    static void Reject(ProvisioningState saga, StartProvisioning message) =>
         saga.Environment = message.Environment is { Length: > 64 } environment ? environment[..64] : message.Environment ?? "";
-        saga.FailureReason = problem;
-    }
 
     static void GiveUpOnUnanswered(BehaviorContext<ProvisioningState, StepTimedOut> context)
     {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Storage;
 using Sagas.Durability.Visibility;
@@ -16,6 +15,5 @@ public class ProvisioningStateMap() : SagaInstanceMap<ProvisioningState>("provis
         // transaction under its row lock, and the saga repository loads one row without joins.
         entity.Property(x => x.Providers).HasJsonConversion();
         entity.SearchAttribute(x => x.Environment);
-        entity.MapCompensations();
     }
 }

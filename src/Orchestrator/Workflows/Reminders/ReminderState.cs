@@ -1,9 +1,8 @@
 using Sagas.Durability.Activities;
-using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Reminders;
 
-public class ReminderState : SagaInstance, IActivityStepState
+public class ReminderState : SteppingSagaInstance
 {
     public string Recipient { get; set; } = "";
     public string Subject { get; set; } = "";
@@ -13,9 +12,5 @@ public class ReminderState : SagaInstance, IActivityStepState
     public DateTime? FirstMailSentAt { get; set; }
     public DateTime? SecondMailSentAt { get; set; }
     public DateTime? ThirdMailSentAt { get; set; }
-    public string? FailureReason { get; set; }
     public Guid? NextMailTokenId { get; set; }
-    public string? CurrentStep { get; set; }
-    public int StepAttempt { get; set; }
-    public DateTime? StepDeadline { get; set; }
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using Sagas.Contracts;
 using Sagas.Durability.Activities;
-using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Reminders;
 
@@ -10,31 +9,31 @@ namespace Sagas.Orchestrator.Workflows.Reminders;
 /// between. A mail is sent until it goes out: the activity retries a failed send, and a send
 /// that goes unanswered past its start-to-close timeout is sent again.
 /// </summary>
-public class ReminderStateMachine : DurableStateMachine<ReminderState>
+public class ReminderStateMachine : SteppingStateMachine<ReminderState>
 {
     public const int MailCount = 3;
     public const string SendMailStep = "SendMail";
 
     public ReminderStateMachine(TimeProvider clock, ActivitySteps steps)
-        : base(clock)
+        : base(steps, clock)
     {
         // The last sleep lasts a month.
         Stuck(TimeSpan.FromDays(32));
         Event(() => ScheduleReminders, e => e.CorrelateById(m => m.Message.ReminderId));
         Event(() => MailSent, e => e.CorrelateById(m => m.Message.ReminderId));
         Schedule(() => NextMail, x => x.NextMailTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ReminderId));
-        StepTimeouts(() => StepTimeout);
         Succeeded(Completed);
         Terminal(Failed);
 
         Initially(
-            When(ScheduleReminders, x => ReminderValidation.Problem(x.Message) is not null)
-                .Then(x => Start(x.Saga, x.Message, clock, ReminderValidation.Problem(x.Message)))
-                .TransitionTo(Failed),
-            When(ScheduleReminders, x => ReminderValidation.Problem(x.Message) is null)
-                .Then(x => Start(x.Saga, x.Message, clock, problem: null))
-                .Schedule(NextMail, x => new ReminderMailDue(x.Saga.CorrelationId, 1), x => x.Saga.NextMailDueAt!.Value)
-                .TransitionTo(Sleeping));
+            WhenStarted(ScheduleReminders, ReminderValidation.Problem,
+                valid => valid
+                    .Then(x => Start(x.Saga, x.Message, clock))
+                    .Schedule(NextMail, x => new ReminderMailDue(x.Saga.CorrelationId, 1), x => x.Saga.NextMailDueAt!.Value)
+                    .TransitionTo(Sleeping),
+                invalid => invalid
+                    .Then(x => Start(x.Saga, x.Message, clock))
+                    .TransitionTo(Failed)));
 
         During(Sleeping,
             When(NextMail.Received)
@@ -56,12 +55,7 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
                         .TransitionTo(Completed)),
             // An earlier mail's confirmation delivered again.
             When(MailSent, x => x.Message.Number != x.Saga.MailsSent + 1),
-            When(StepTimeout, x => x.IsCurrentStep())
-                .RetryStep(steps, x => SendNext(x.Saga)));
-
-        DuringAny(Ignore(ScheduleReminders));
-        During(Sleeping, Completed, Ignore(MailSent));
-        During(Sending, Completed, Ignore(NextMail.Received));
+            RetryUntilAnswered(x => SendNext(x.Saga)));
     }
 
     public State Sleeping { get; private set; } = null!;
@@ -72,7 +66,6 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
     public Event<ScheduleReminders> ScheduleReminders { get; private set; } = null!;
     public Event<MailSent> MailSent { get; private set; } = null!;
     public Schedule<ReminderState, ReminderMailDue> NextMail { get; private set; } = null!;
-    public Event<StepTimedOut> StepTimeout { get; private set; } = null!;
 
     /// <summary>Counted from the start, not from the previous mail, so a slow send shifts nothing after it.</summary>
     public static DateTime DueAt(DateTime startedAt, int mail) => mail switch
@@ -83,13 +76,12 @@ public class ReminderStateMachine : DurableStateMachine<ReminderState>
         _ => throw new ArgumentOutOfRangeException(nameof(mail), mail, $"A reminder sends {MailCount} mails."),
     };
 
-    static void Start(ReminderState saga, ScheduleReminders message, TimeProvider clock, string? problem)
+    static void Start(ReminderState saga, ScheduleReminders message, TimeProvider clock)
     {
         saga.Recipient = message.Recipient.Length <= 256 ? message.Recipient : message.Recipient[..256];
         saga.Subject = message.Subject.Length <= 256 ? message.Subject : message.Subject[..256];
         saga.StartedAt = clock.GetUtcNow().UtcDateTime;
-        saga.NextMailDueAt = problem is null ? DueAt(saga.StartedAt, 1) : null;
-        saga.FailureReason = problem;
+        saga.NextMailDueAt = saga.FailureReason is null ? DueAt(saga.StartedAt, 1) : null;
     }
 
     static SendMail SendNext(ReminderState saga)

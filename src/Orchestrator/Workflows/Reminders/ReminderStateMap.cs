@@ -10,7 +10,6 @@ public class ReminderStateMap() : SagaInstanceMap<ReminderState>("reminder_sagas
     {
         entity.Property(x => x.Recipient).HasMaxLength(256);
         entity.Property(x => x.Subject).HasMaxLength(256);
-        entity.Property(x => x.FailureReason).HasMaxLength(256);
         entity.HasIndex(x => x.NextMailDueAt);
     }
 }

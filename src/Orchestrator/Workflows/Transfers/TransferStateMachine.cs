@@ -27,14 +27,15 @@ public class TransferStateMachine : CompensatingStateMachine<TransferState>
         Terminal(Failed, Refunded);
 
         Initially(
-            When(StartTransfer, x => TransferValidation.Problem(x.Message) is not null)
-                .Then(x => Start(x.Saga, x.Message, TransferValidation.Problem(x.Message)))
-                .TransitionTo(Failed)
-                .Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Saga.FailureReason!, Refunded: false)),
-            When(StartTransfer, x => TransferValidation.Problem(x.Message) is null)
-                .Then(x => Start(x.Saga, x.Message, failure: null))
-                .StartStep(steps, WithdrawStep, x => Withdraw(x.Saga))
-                .TransitionTo(Withdrawing));
+            WhenStarted(StartTransfer, TransferValidation.Problem,
+                valid => valid
+                    .Then(x => Start(x.Saga, x.Message))
+                    .StartStep(steps, WithdrawStep, x => Withdraw(x.Saga))
+                    .TransitionTo(Withdrawing),
+                invalid => invalid
+                    .Then(x => Start(x.Saga, x.Message))
+                    .TransitionTo(Failed)
+                    .Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Saga.FailureReason!, Refunded: false))));
 
         During(Withdrawing,
             When(WithdrawCompleted)
@@ -46,11 +47,7 @@ public class TransferStateMachine : CompensatingStateMachine<TransferState>
                 .Then(x => x.Saga.FailureReason = x.Message.Reason)
                 .Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Message.Reason, Refunded: false))
                 .TransitionTo(Failed),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => Withdraw(x.Saga)),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .Then(GiveUp)
-                .TransitionTo(NeedsAttention));
+            RetryOrGiveUp(x => Withdraw(x.Saga), giveUp => giveUp.GiveUp().TransitionTo(NeedsAttention)));
 
         During(Depositing,
             When(DepositCompleted)
@@ -61,21 +58,10 @@ public class TransferStateMachine : CompensatingStateMachine<TransferState>
                 .TransitionTo(Completed),
             When(DepositRejected)
                 .Compensate(x => x.Message.Reason, Refunded),
-            When(StepTimeout, x => x.HasAttemptsLeft(steps))
-                .RetryStep(steps, x => Deposit(x.Saga)),
-            When(StepTimeout, x => x.IsOutOfAttempts(steps))
-                .Then(GiveUp)
-                .TransitionTo(NeedsAttention));
+            RetryOrGiveUp(x => Deposit(x.Saga), giveUp => giveUp.GiveUp().TransitionTo(NeedsAttention)));
 
         WhenEnter(Refunded, x => x.Publish(x => new TransferFailed(x.Saga.CorrelationId, x.Saga.FailureReason!, Refunded: true)));
         WhenEnter(NeedsAttention, x => x.Publish(x => new TransferNeedsAttention(x.Saga.CorrelationId, x.Saga.FromAccount, x.Saga.Amount, x.Saga.FailureReason!)));
-
-        DuringAny(Ignore(StartTransfer));
-
-        // A step's outcome can arrive again after the saga moved on (the activity ran twice,
-        // each time idempotently); the first answer counted.
-        During([Depositing, Compensating, Completed, Failed, Refunded, NeedsAttention, Compensated], Ignore(WithdrawCompleted), Ignore(WithdrawRejected));
-        During([Compensating, Completed, Refunded, NeedsAttention, Compensated], Ignore(DepositCompleted), Ignore(DepositRejected));
     }
 
     /// <summary>
@@ -103,18 +89,10 @@ public class TransferStateMachine : CompensatingStateMachine<TransferState>
 
     static Refund Refund(TransferState saga) => new(saga.CorrelationId, saga.FromAccount, saga.Amount);
 
-    static void GiveUp(BehaviorContext<TransferState, StepTimedOut> context)
-    {
-        var reason = context.GaveUpReason();
-        context.Saga.FailureReason = context.Saga.FailureReason is null ? reason : $"{context.Saga.FailureReason}; {reason}";
-        context.Saga.EndStep();
-    }
-
-    static void Start(TransferState saga, StartTransfer message, string? failure)
+    static void Start(TransferState saga, StartTransfer message)
     {
         saga.FromAccount = message.FromAccount;
         saga.ToAccount = message.ToAccount;
         saga.Amount = message.Amount;
-        saga.FailureReason = failure;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sagas.Durability.Compensation;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Visibility;
 
@@ -15,6 +14,5 @@ public class TransferStateMap() : SagaInstanceMap<TransferState>("transfer_sagas
         entity.Property(x => x.Amount).HasPrecision(18, 2);
         entity.SearchAttribute(x => x.FromAccount);
         entity.SearchAttribute(x => x.ToAccount);
-        entity.MapCompensations();
     }
 }
