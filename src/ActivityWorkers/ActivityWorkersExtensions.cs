@@ -1,17 +1,14 @@
+using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.ActivityWorkers.Activities;
-using Sagas.ActivityWorkers.Bonuses;
-using Sagas.ActivityWorkers.Expenses;
 using Sagas.ActivityWorkers.Inventory;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.ActivityWorkers.Mail;
 using Sagas.ActivityWorkers.Payments;
 using Sagas.ActivityWorkers.Provisioning;
-using Sagas.ActivityWorkers.Reports;
 using Sagas.ActivityWorkers.Shipping;
-using Sagas.ActivityWorkers.Transfers;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
@@ -42,48 +39,24 @@ public static class ActivityWorkersExtensions
         return services;
     }
 
-    /// <summary>An activity on its own queue, which the task queues named after it (<c>Sagas:Worker:Queues</c>) can carry too.</summary>
-    static void AddActivity<TConsumer>(this IBusRegistrationConfigurator bus)
+    /// <summary>
+    /// Every activity in this assembly (each consumer is one), on its own queue, which the task
+    /// queues named after it (<c>Sagas:Worker:Queues</c>) can carry too. Both hosts call this, so a
+    /// workflow's activity folder is all there is to add.
+    /// </summary>
+    public static void AddActivities(this IBusRegistrationConfigurator bus)
+    {
+        var activities = typeof(ActivityWorkersExtensions).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IConsumer).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal);
+        foreach (var activity in activities)
+            AddActivityMethod.MakeGenericMethod(activity).Invoke(null, [bus]);
+    }
+
+    static readonly MethodInfo AddActivityMethod =
+        typeof(ActivityWorkersExtensions).GetMethod(nameof(AddActivity), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    static void AddActivity<TConsumer>(IBusRegistrationConfigurator bus)
         where TConsumer : class, IConsumer =>
         bus.AddActivity<TConsumer, ActivityDefinition<TConsumer>>(ActivityDefinition<TConsumer>.QueueName);
-
-    /// <summary>The activities that move money for transfers.</summary>
-    public static void AddTransferActivities(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddActivity<WithdrawConsumer>();
-        bus.AddActivity<DepositConsumer>();
-        bus.AddActivity<RefundConsumer>();
-    }
-
-    /// <summary>The activities of expense approvals and reminders.</summary>
-    public static void AddNotificationActivities(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddActivity<NotifyApproverConsumer>();
-        bus.AddActivity<SendMailConsumer>();
-    }
-
-    /// <summary>The activities of the scheduled workflows: the daily ledger report and bonus payments.</summary>
-    public static void AddScheduledWorkflowActivities(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddActivity<ComputeDailyReportConsumer>();
-        bus.AddActivity<CreditBonusesConsumer>();
-    }
-
-    /// <summary>The activities of orders: stock, payment, shipping and the confirmation mail, and their undos.</summary>
-    public static void AddOrderActivities(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddActivity<ReserveInventoryConsumer>();
-        bus.AddActivity<ReleaseInventoryConsumer>();
-        bus.AddActivity<ChargePaymentConsumer>();
-        bus.AddActivity<RefundPaymentConsumer>();
-        bus.AddActivity<CreateShipmentConsumer>();
-        bus.AddActivity<SendOrderConfirmationConsumer>();
-    }
-
-    /// <summary>The activities that make and remove cloud resources for provisionings.</summary>
-    public static void AddProvisioningActivities(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddActivity<ProvisionResourceConsumer>();
-        bus.AddActivity<DeprovisionResourceConsumer>();
-    }
 }

@@ -13,11 +13,7 @@ builder.Services.AddOutboxDelivery<LedgerDbContext>(builder.Configuration);
 builder.Services.AddSagasTelemetry(builder.Configuration, "Sagas.ActivityWorkers");
 builder.Services.AddMassTransit(bus =>
 {
-    bus.AddTransferActivities();
-    bus.AddNotificationActivities();
-    bus.AddScheduledWorkflowActivities();
-    bus.AddOrderActivities();
-    bus.AddProvisioningActivities();
+    bus.AddActivities();
     bus.UsingSagasTransport(options, builder.Configuration.GetConnectionString("RabbitMq"));
 });
 

@@ -1,16 +1,6 @@
 using Sagas.Durability.Telemetry;
 using Sagas.Orchestrator.Dashboard;
-using Sagas.Orchestrator.DeadLetters;
-using Sagas.Orchestrator.Inventory;
-using Sagas.Orchestrator.Ledger;
-using Sagas.Orchestrator.Sagas;
-using Sagas.Orchestrator.Schedules;
 using Sagas.Orchestrator.Security;
-using Sagas.Orchestrator.Workflows.Batches;
-using Sagas.Orchestrator.Workflows.ExpenseApprovals;
-using Sagas.Orchestrator.Workflows.Orders;
-using Sagas.Orchestrator.Workflows.Provisioning;
-using Sagas.Orchestrator.Workflows.Transfers;
 
 namespace Sagas.Orchestrator;
 
@@ -28,20 +18,14 @@ public static class OrchestratorApi
         return app;
     }
 
-    /// <summary>Every endpoint under /api, grouped by feature; the one place a workflow's endpoints are added.</summary>
+    /// <summary>Every endpoint under /api: each feature's <see cref="IEndpointGroup"/>, found in this assembly.</summary>
     public static IEndpointRouteBuilder MapOrchestratorApi(this IEndpointRouteBuilder app)
     {
-        app.MapAccountEndpoints();
-        app.MapInventoryEndpoints();
-        app.MapTransferEndpoints();
-        app.MapExpenseEndpoints();
-        app.MapProvisioningEndpoints();
-        app.MapOrderEndpoints();
-        app.MapBatchEndpoints();
-        app.MapSagaEndpoints();
-        app.MapWorkflowEndpoints();
-        app.MapScheduleEndpoints();
-        app.MapDeadLetterEndpoints();
+        var groups = typeof(OrchestratorApi).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IEndpointGroup).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal);
+        foreach (var group in groups)
+            ((IEndpointGroup)Activator.CreateInstance(group)!).Map(app);
         return app;
     }
 }

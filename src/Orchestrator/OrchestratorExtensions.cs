@@ -48,13 +48,7 @@ public static class OrchestratorExtensions
             if (schedulerEnabled)
                 bus.AddSchedulerConsumers();
             if (hostActivities)
-            {
-                bus.AddTransferActivities();
-                bus.AddNotificationActivities();
-                bus.AddScheduledWorkflowActivities();
-                bus.AddOrderActivities();
-                bus.AddProvisioningActivities();
-            }
+                bus.AddActivities();
             configureBus?.Invoke(bus);
             bus.UsingSagasTransport(options, configuration.GetConnectionString("RabbitMq"));
         });

@@ -7,7 +7,7 @@ namespace Sagas.Orchestrator.DeadLetters;
 /// <c>/api/errors</c>: messages that faulted after their retries or that nothing consumed, with
 /// their cause; a redrive sends one (or every match) back to the queue it failed on.
 /// </summary>
-public static class DeadLetterEndpoints
+public sealed class DeadLetterEndpoints : IEndpointGroup
 {
     public record DeadLetterItem(
         Guid Id, string Queue, string? MessageType, string? ExceptionType, string? Reason, DateTime? FaultedAt, Guid? CorrelationId, string? SourceAddress);
@@ -20,14 +20,13 @@ public static class DeadLetterEndpoints
 
     public record RedriveRequest(string? Queue, string? MessageType, string? SagaId, int? Limit, bool DryRun);
 
-    public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var errors = app.MapGroup("/api/errors").WithTags("Dead letters");
         errors.MapGet("/", ListAsync);
         errors.MapGet("/{id}", GetAsync);
         errors.MapPost("/{id}/redrive", RedriveAsync);
         errors.MapPost("/redrive", RedriveMatchingAsync);
-        return app;
     }
 
     static async Task<IResult> ListAsync(string? queue, string? messageType, string? sagaId, string? limit, IDeadLetters deadLetters, CancellationToken cancellationToken)

@@ -5,18 +5,17 @@ using Sagas.Durability.Storage;
 
 namespace Sagas.Orchestrator.Inventory;
 
-public static class InventoryEndpoints
+public sealed class InventoryEndpoints : IEndpointGroup
 {
     public record SetStockRequest(int? Quantity);
 
     public record StockView(string Sku, int Quantity, int Reserved);
 
-    public static IEndpointRouteBuilder MapInventoryEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var inventory = app.MapGroup("/api/inventory").WithTags("Inventory");
         inventory.MapPut("/{sku}", SetAsync);
         inventory.MapGet("/{sku}", GetAsync);
-        return app;
     }
 
     /// <summary>Sets the units on hand of a sku, adding it if new. Units held for orders stay held, so the count cannot go below them.</summary>

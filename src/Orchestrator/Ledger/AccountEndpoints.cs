@@ -4,18 +4,17 @@ using Sagas.Durability.Storage;
 
 namespace Sagas.Orchestrator.Ledger;
 
-public static class AccountEndpoints
+public sealed class AccountEndpoints : IEndpointGroup
 {
     public record OpenAccountRequest(string? AccountId, decimal? Balance);
 
     public record AccountView(string AccountId, decimal Balance);
 
-    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/accounts").WithTags("Accounts");
         accounts.MapPost("/", OpenAsync);
         accounts.MapGet("/{id}", GetAsync);
-        return app;
     }
 
     static async Task<IResult> OpenAsync(OpenAccountRequest request, LedgerDbContext db, DurableDatabase database, CancellationToken cancellationToken)

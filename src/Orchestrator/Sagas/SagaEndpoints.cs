@@ -5,11 +5,11 @@ using Sagas.Orchestrator.Data;
 namespace Sagas.Orchestrator.Sagas;
 
 /// <summary>Every saga of every workflow: list and search, one instance's detail, and the operator's controls.</summary>
-public static class SagaEndpoints
+public sealed class SagaEndpoints : IEndpointGroup
 {
     public record ControlRequest(string? Reason);
 
-    public static IEndpointRouteBuilder MapSagaEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var sagas = app.MapGroup("/api/sagas").WithTags("Sagas");
         sagas.MapGet("/", ListAsync);
@@ -21,7 +21,6 @@ public static class SagaEndpoints
         sagas.MapPost("/{id:guid}/terminate", (Guid id, ControlRequest? request, SagaControl control, CancellationToken ct) =>
             ControlAsync(control, id, SagaOperation.Terminate, null, null, request?.Reason, ct));
         sagas.MapPost("/bulk/{operation}", SagaBulkEndpoint.RunAsync);
-        return app;
     }
 
     static Task<IResult> ListAsync(HttpRequest request, SagaCatalog catalog, SagasDbContext db, TimeProvider clock, CancellationToken ct) =>

@@ -4,7 +4,7 @@ using Sagas.Orchestrator.Data;
 namespace Sagas.Orchestrator.Sagas;
 
 /// <summary><c>GET /api/workflows</c>: each state machine's graph, drawn from its definition, with live counts per state.</summary>
-public static class WorkflowEndpoints
+public sealed class WorkflowEndpoints : IEndpointGroup
 {
     public record StateCount(string Name, int Count, bool Terminal, bool Succeeded);
 
@@ -14,10 +14,9 @@ public static class WorkflowEndpoints
         string Type, string Table, IReadOnlyList<StateCount> States, IReadOnlyList<AttributeView> SearchAttributes,
         IReadOnlyList<string> Signals, TimeSpan StuckAfter, SagaGraph Graph);
 
-    public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/workflows", ListAsync).WithTags("Workflows");
-        return app;
     }
 
     static async Task<IResult> ListAsync(SagaCatalog catalog, SignalCatalog signals, SagasDbContext db, CancellationToken ct)

@@ -4,7 +4,7 @@ using Sagas.Durability.Scheduling.Schedules;
 namespace Sagas.Orchestrator.Schedules;
 
 /// <summary>Named schedules that start workflows: create, list, describe, pause, resume, run now, delete.</summary>
-public static class ScheduleEndpoints
+public sealed class ScheduleEndpoints : IEndpointGroup
 {
     /// <summary>
     /// Durations (interval, jitter) are "hh:mm:ss" strings; input is the start message's JSON object.
@@ -14,11 +14,11 @@ public static class ScheduleEndpoints
         string? Name, string? Cron, string? Interval, string? TimeZone, DateTimeOffset? Start, DateTimeOffset? End,
         string? Workflow, JsonElement? Input, string? Overlap, string? Misfire, string? Jitter);
 
-    public static IEndpointRouteBuilder MapScheduleEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         // Schedules live in Quartz; a process with the scheduler turned off has none to show.
         if (app.ServiceProvider.GetService<WorkflowSchedules>() is null)
-            return app;
+            return;
 
         var schedules = app.MapGroup("/api/schedules").WithTags("Schedules");
         schedules.MapPost("/", CreateAsync);
@@ -29,7 +29,6 @@ public static class ScheduleEndpoints
         schedules.MapPost("/{name}/trigger", async (string name, WorkflowSchedules s, CancellationToken ct) =>
             await s.TriggerAsync(name, ct) ? Results.Accepted($"/api/schedules/{name}") : NotFound(name));
         schedules.MapDelete("/{name}", (string name, WorkflowSchedules s, CancellationToken ct) => ChangeAsync(name, s.DeleteAsync(name, ct)));
-        return app;
     }
 
     /// <summary>Reads the body itself so that malformed JSON is a 400 that says what is wrong with it.</summary>

@@ -5,7 +5,7 @@ using Sagas.Orchestrator.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Batches;
 
-public static class BatchEndpoints
+public sealed class BatchEndpoints : IEndpointGroup
 {
     public record ProcessBatchRequest(Guid? BatchId, IReadOnlyList<StartOrder>? Orders, int? MaxConcurrency);
 
@@ -15,13 +15,12 @@ public static class BatchEndpoints
 
     public record BatchItemView(int Position, Guid OrderId, string Status, string? Outcome, DateTime? StartedAt, DateTime? FinishedAt);
 
-    public static IEndpointRouteBuilder MapBatchEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var batches = app.MapGroup("/api/batches").WithTags("Batches");
         batches.MapPost("/", StartAsync);
         batches.MapGet("/{id:guid}", GetAsync);
         batches.MapGet("/{id:guid}/items", GetItemsAsync);
-        return app;
     }
 
     static readonly StartRoute Start = new("/api/batches", "batchId", "batch");

@@ -6,7 +6,7 @@ using Sagas.Orchestrator.Sagas;
 namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
 /// <summary>Submit and read expenses; decisions go through the generic signal endpoint.</summary>
-public static class ExpenseEndpoints
+public sealed class ExpenseEndpoints : IEndpointGroup
 {
     public record SubmitExpenseRequest(Guid? ExpenseId, string? Employee, decimal? Amount, string? Description);
 
@@ -15,12 +15,11 @@ public static class ExpenseEndpoints
         DateTime SubmittedAt, DateTime? DecisionDueAt, DateTime? ApproverNotifiedAt, DateTime? DecidedAt, DateTime? CompletedAt,
         IReadOnlyList<SagaHistoryView> History);
 
-    public static IEndpointRouteBuilder MapExpenseEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var expenses = app.MapGroup("/api/expenses").WithTags("Expenses");
         expenses.MapPost("/", SubmitAsync);
         expenses.MapGet("/{id:guid}", GetAsync);
-        return app;
     }
 
     static readonly StartRoute Start = new("/api/expenses", "expenseId", "expense");

@@ -5,7 +5,7 @@ using Sagas.Orchestrator.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Orders;
 
-public static class OrderEndpoints
+public sealed class OrderEndpoints : IEndpointGroup
 {
     public record StartOrderRequest(Guid? OrderId, string? CustomerId, List<OrderLine>? Items);
 
@@ -13,13 +13,12 @@ public static class OrderEndpoints
 
     public record OrderView(OrderStatus Order, IReadOnlyList<SagaHistoryView> History);
 
-    public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
         orders.MapPost("/", StartAsync);
         orders.MapGet("/{id:guid}", GetAsync);
         orders.MapPost("/{id:guid}/cancel", CancelAsync);
-        return app;
     }
 
     static readonly StartRoute Start = new("/api/orders", "orderId", "order");

@@ -5,7 +5,7 @@ using Sagas.Orchestrator.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Provisioning;
 
-public static class ProvisioningEndpoints
+public sealed class ProvisioningEndpoints : IEndpointGroup
 {
     public record StartProvisioningRequest(Guid? ProvisioningId, string? Environment, string[]? Providers);
 
@@ -13,12 +13,11 @@ public static class ProvisioningEndpoints
         Guid ProvisioningId, string State, string Environment, IReadOnlyList<ProviderResource> Providers, string? FailureReason,
         DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, IReadOnlyList<SagaHistoryView> History);
 
-    public static IEndpointRouteBuilder MapProvisioningEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var provisionings = app.MapGroup("/api/provisionings").WithTags("Provisionings");
         provisionings.MapPost("/", StartAsync);
         provisionings.MapGet("/{id:guid}", GetAsync);
-        return app;
     }
 
     static readonly StartRoute Start = new("/api/provisionings", "provisioningId", "provisioning");

@@ -5,7 +5,7 @@ using Sagas.Orchestrator.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Transfers;
 
-public static class TransferEndpoints
+public sealed class TransferEndpoints : IEndpointGroup
 {
     public record StartTransferRequest(Guid? TransferId, string? FromAccount, string? ToAccount, decimal? Amount);
 
@@ -13,12 +13,11 @@ public static class TransferEndpoints
         Guid TransferId, string State, string FromAccount, string ToAccount, decimal Amount, string? FailureReason,
         DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, IReadOnlyList<SagaHistoryView> History);
 
-    public static IEndpointRouteBuilder MapTransferEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var transfers = app.MapGroup("/api/transfers").WithTags("Transfers");
         transfers.MapPost("/", StartAsync);
         transfers.MapGet("/{id:guid}", GetAsync);
-        return app;
     }
 
     static readonly StartRoute Start = new("/api/transfers", "transferId", "transfer");
