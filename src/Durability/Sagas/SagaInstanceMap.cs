@@ -7,12 +7,13 @@ using Sagas.Durability.Storage;
 namespace Sagas.Durability.Sagas;
 
 /// <summary>Maps the common saga columns, and those of steps and compensations for sagas that have them; a workflow's map adds its business fields.</summary>
-public abstract class SagaInstanceMap<TSaga>(string tableName) : IEntityTypeConfiguration<TSaga>
+public abstract class SagaInstanceMap<TSaga> : IEntityTypeConfiguration<TSaga>
     where TSaga : SagaInstance
 {
     public void Configure(EntityTypeBuilder<TSaga> entity)
     {
-        entity.ToTable(tableName);
+        // Named after the workflow: an OrderState's table is order_sagas (names are snake_cased).
+        entity.ToTable($"{SagaTypeName.Of(typeof(TSaga))}Sagas");
         entity.HasKey(x => x.CorrelationId);
         entity.Property(x => x.CorrelationId).ValueGeneratedNever();
         entity.Property(x => x.CurrentState).HasMaxLength(64);

@@ -3,7 +3,7 @@ using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Batches;
 
-public class BatchStateMap() : SagaInstanceMap<BatchState>("batch_sagas")
+public class BatchStateMap : SagaInstanceMap<BatchState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<BatchState> entity)
     {

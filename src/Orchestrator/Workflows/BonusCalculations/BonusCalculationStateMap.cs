@@ -5,7 +5,7 @@ using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.BonusCalculations;
 
-public class BonusCalculationStateMap() : SagaInstanceMap<BonusCalculationState>("bonus_calculation_sagas")
+public class BonusCalculationStateMap : SagaInstanceMap<BonusCalculationState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<BonusCalculationState> entity)
     {

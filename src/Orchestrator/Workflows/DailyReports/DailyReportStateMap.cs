@@ -5,7 +5,7 @@ using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.DailyReports;
 
-public class DailyReportStateMap() : SagaInstanceMap<DailyReportState>("daily_report_sagas")
+public class DailyReportStateMap : SagaInstanceMap<DailyReportState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<DailyReportState> entity)
     {

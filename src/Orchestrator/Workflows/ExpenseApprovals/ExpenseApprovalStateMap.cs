@@ -5,7 +5,7 @@ using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.ExpenseApprovals;
 
-public class ExpenseApprovalStateMap() : SagaInstanceMap<ExpenseApprovalState>("expense_approval_sagas")
+public class ExpenseApprovalStateMap : SagaInstanceMap<ExpenseApprovalState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<ExpenseApprovalState> entity)
     {

@@ -5,7 +5,7 @@ using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.Fulfilments;
 
-public class FulfilmentStateMap() : SagaInstanceMap<FulfilmentState>("fulfilment_sagas")
+public class FulfilmentStateMap : SagaInstanceMap<FulfilmentState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<FulfilmentState> entity)
     {
@@ -18,7 +18,7 @@ public class FulfilmentStateMap() : SagaInstanceMap<FulfilmentState>("fulfilment
     }
 }
 
-public class PaymentStateMap() : SagaInstanceMap<PaymentState>("payment_sagas")
+public class PaymentStateMap : SagaInstanceMap<PaymentState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<PaymentState> entity)
     {
@@ -28,7 +28,7 @@ public class PaymentStateMap() : SagaInstanceMap<PaymentState>("payment_sagas")
     }
 }
 
-public class ReservationStateMap() : SagaInstanceMap<ReservationState>("reservation_sagas")
+public class ReservationStateMap : SagaInstanceMap<ReservationState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<ReservationState> entity)
     {

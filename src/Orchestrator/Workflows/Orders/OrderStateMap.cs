@@ -6,7 +6,7 @@ using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.Orders;
 
-public class OrderStateMap() : SagaInstanceMap<OrderState>("order_sagas")
+public class OrderStateMap : SagaInstanceMap<OrderState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<OrderState> entity)
     {

@@ -6,7 +6,7 @@ using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.Provisioning;
 
-public class ProvisioningStateMap() : SagaInstanceMap<ProvisioningState>("provisioning_sagas")
+public class ProvisioningStateMap : SagaInstanceMap<ProvisioningState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<ProvisioningState> entity)
     {

@@ -4,7 +4,7 @@ using Sagas.Durability.Sagas;
 
 namespace Sagas.Orchestrator.Workflows.Reminders;
 
-public class ReminderStateMap() : SagaInstanceMap<ReminderState>("reminder_sagas")
+public class ReminderStateMap : SagaInstanceMap<ReminderState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<ReminderState> entity)
     {

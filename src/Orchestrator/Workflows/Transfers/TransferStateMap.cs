@@ -5,7 +5,7 @@ using Sagas.Durability.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.Transfers;
 
-public class TransferStateMap() : SagaInstanceMap<TransferState>("transfer_sagas")
+public class TransferStateMap : SagaInstanceMap<TransferState>
 {
     protected override void ConfigureFields(EntityTypeBuilder<TransferState> entity)
     {
