@@ -20,3 +20,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DurableDbConte
 public sealed class SqliteLedgerDbContext(DbContextOptions<SqliteLedgerDbContext> options) : LedgerDbContext(options);
 
 public sealed class PostgresLedgerDbContext(DbContextOptions<PostgresLedgerDbContext> options) : LedgerDbContext(options);
+
+public sealed class SqliteLedgerDesignTimeFactory() : DesignTimeDbContextFactory<SqliteLedgerDbContext>(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLedgerDesignTimeFactory() : DesignTimeDbContextFactory<PostgresLedgerDbContext>(DatabaseProvider.Postgres);

@@ -15,3 +15,7 @@ public abstract class DurabilityDbContext(DbContextOptions options) : DurableDbC
 public sealed class SqliteDurabilityDbContext(DbContextOptions<SqliteDurabilityDbContext> options) : DurabilityDbContext(options);
 
 public sealed class PostgresDurabilityDbContext(DbContextOptions<PostgresDurabilityDbContext> options) : DurabilityDbContext(options);
+
+public sealed class SqliteDurabilityDesignTimeFactory() : DesignTimeDbContextFactory<SqliteDurabilityDbContext>(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDurabilityDesignTimeFactory() : DesignTimeDbContextFactory<PostgresDurabilityDbContext>(DatabaseProvider.Postgres);

@@ -13,3 +13,7 @@ public abstract class SagasDbContext(DbContextOptions options) : DurableDbContex
 public sealed class SqliteSagasDbContext(DbContextOptions<SqliteSagasDbContext> options) : SagasDbContext(options);
 
 public sealed class PostgresSagasDbContext(DbContextOptions<PostgresSagasDbContext> options) : SagasDbContext(options);
+
+public sealed class SqliteSagasDesignTimeFactory() : DesignTimeDbContextFactory<SqliteSagasDbContext>(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSagasDesignTimeFactory() : DesignTimeDbContextFactory<PostgresSagasDbContext>(DatabaseProvider.Postgres);
