@@ -23,7 +23,7 @@ public sealed class WorkflowTemplateTests(ITestOutputHelper output) : IDisposabl
 
         await RunAsync(clone, "dotnet", "new", "install", Path.Combine(clone, "templates", "sagas-workflow"), "--debug:custom-hive", hive);
         await RunAsync(clone, "dotnet", "new", "sagas-workflow", "-n", "CoffeeShop", "-o", ".", "--debug:custom-hive", hive);
-        await RunAsync(clone, "scripts/add-migration.sh", "AddCoffeeShop", "Orchestrator");
+        await RunAsync(clone, Path.Combine(clone, "scripts", "add-migration.sh"), "AddCoffeeShop", "Orchestrator");
 
         var changed = (await RunAsync(clone, "git", "status", "--porcelain", "--untracked-files=all"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line[3..]).ToList();
