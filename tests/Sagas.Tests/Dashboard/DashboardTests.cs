@@ -92,6 +92,42 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>Every state and every transition the API reports for the expense workflow is on the page, and nothing else.</summary>
+    [Fact]
+    public async Task Every_workflows_graph_fits_its_card_and_no_label_covers_a_box_or_another_label()
+    {
+        await using var api = await ApiHost.StartAsync(OrchestratorHost.Embedded(_file));
+        var types = (await api.Http.GetFromJsonAsync<JsonElement>("/api/workflows")).EnumerateArray()
+            .Select(w => w.GetProperty("type").GetString()!).Order().ToList();
+        await InBrowserAsync(browser =>
+        {
+            browser.Open(api.Http.BaseAddress!);
+            var drawn = browser.Until(d => d.FindElements(By.CssSelector("svg.graph")).Select(g => g.GetAttribute("data-testid")!).Order().ToList(),
+                graphs => graphs.Count == types.Count, "a graph for every workflow");
+            Assert.Equal(types.Select(t => $"graph-{t}"), drawn);
+
+            // Every graph is as wide as its card at most, and every label (an arrow's events, the
+            // line under a state) and every box is clear of every other, measured as the browser drew them.
+            var problems = (IReadOnlyCollection<object>)((IJavaScriptExecutor)browser.Driver).ExecuteScript("""
+                const problems = [];
+                const overlap = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+                for (const svg of document.querySelectorAll('svg.graph')) {
+                  const name = svg.dataset.testid;
+                  if (svg.getBoundingClientRect().width > svg.parentElement.clientWidth + 1) problems.push(`${name} is wider than its card`);
+                  const shapes = [
+                    ...[...svg.querySelectorAll('a.state rect')].map(r => ({ what: `box ${r.parentElement.dataset.state}`, box: r.getBoundingClientRect() })),
+                    ...[...svg.querySelectorAll('g.transition text, text.common')].map(t => ({ what: `label "${t.textContent}"`, box: t.getBoundingClientRect() })),
+                  ];
+                  for (let i = 0; i < shapes.length; i++)
+                    for (let j = i + 1; j < shapes.length; j++)
+                      if (overlap(shapes[i].box, shapes[j].box)) problems.push(`${name}: ${shapes[i].what} overlaps ${shapes[j].what}`);
+                }
+                return problems;
+                """)!;
+            Assert.Empty(problems.Select(p => p.ToString()));
+            return Task.CompletedTask;
+        });
+    }
+
     static async Task AssertGraphIsTheDefinitionAsync(ApiHost api, HeadlessChromium browser)
     {
         var workflow = (await api.Http.GetFromJsonAsync<JsonElement>("/api/workflows")).EnumerateArray()

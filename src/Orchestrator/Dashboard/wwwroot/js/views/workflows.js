@@ -46,7 +46,8 @@ export async function render(main, _, { signal, every }) {
 
 function workflowCard(workflow, index) {
   const type = workflow.type;
-  const svg = drawGraph(workflow, `graph-${index}`);
+  // A graph too wide for the page is drawn top to bottom instead.
+  const svg = drawGraph(workflow, `graph-${index}`, Math.max(600, document.documentElement.clientWidth - 80));
   const summary = h('p', { class: 'summary', 'data-testid': `workflow-summary-${type}` });
   const rows = h('tbody');
   const stuckAfter = timeSpan(workflow.stuckAfter);
