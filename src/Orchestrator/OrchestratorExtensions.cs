@@ -6,6 +6,7 @@ using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
 using Sagas.Durability.Scheduling.Schedules;
 using Sagas.Durability.Telemetry;
+using Sagas.Durability.Visibility;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Requests;
 using Sagas.Orchestrator.Sagas;
@@ -59,12 +60,15 @@ public static class OrchestratorExtensions
         return services;
     }
 
+    /// <summary>Applies the migrations (unless turned off), then checks the workflows' definitions against the instances in the database.</summary>
     public static async Task MigrateOrchestratorDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
     {
-        if (!configuration.GetSagasOptions().ApplyMigrations)
-            return;
+        if (configuration.GetSagasOptions().ApplyMigrations)
+        {
+            await services.MigrateAsync<SagasDbContext>();
+            await services.MigrateAsync<ActivityWorkers.Ledger.LedgerDbContext>();
+        }
 
-        await services.MigrateAsync<SagasDbContext>();
-        await services.MigrateAsync<ActivityWorkers.Ledger.LedgerDbContext>();
+        await services.CheckWorkflowDefinitionsAsync<SagasDbContext>();
     }
 }

@@ -60,6 +60,11 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
 
     readonly Lazy<HashSet<(string State, string Event)>> _lateEvents;
 
+    readonly Dictionary<string, string> _formerStates = [];
+
+    /// <summary>States an earlier version of this definition had, and the state their instances continue from now.</summary>
+    public IReadOnlyDictionary<string, string> FormerStates => _formerStates;
+
     public IReadOnlySet<string> TerminalStates => _terminalStates;
 
     public IReadOnlySet<string> SucceededStates => _succeededStates;
@@ -146,6 +151,14 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
 
         return late;
     }
+
+    /// <summary>
+    /// Declares that an earlier version had a state this one does not (renamed, or removed): its
+    /// instances, live or ended, are moved to <paramref name="now"/> when this version starts, before
+    /// any message is taken. Without it, live instances in a state the definition lacks refuse the start
+    /// (see <see cref="Visibility.WorkflowDefinitionCheck"/>), since no event could ever reach them.
+    /// </summary>
+    protected void FormerState(string name, State now) => _formerStates[name] = now.Name;
 
     /// <summary>For workflows that wait on people or long timers: the time after which a quiet instance counts as stuck.</summary>
     protected void Stuck(TimeSpan after) => StuckAfter = after;

@@ -27,6 +27,12 @@ public abstract class SagaType
 
     public abstract Task<Dictionary<string, int>> CountByStateAsync(DbContext db, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves instances out of the states the definition declares former, and counts the live ones
+    /// left in states it does not have: those could never move again.
+    /// </summary>
+    public abstract Task<IReadOnlyList<(string State, int Count)>> MoveFormerStatesAsync(DbContext db, CancellationToken cancellationToken);
+
     public abstract Task<SagaInstance?> FindAsync(DbContext db, Guid id, CancellationToken cancellationToken);
 
     public abstract Task<List<SagaSummary>> ChildrenAsync(DbContext db, Guid parentId, CancellationToken cancellationToken);

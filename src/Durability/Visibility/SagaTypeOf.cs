@@ -37,6 +37,9 @@ sealed class SagaType<TSaga>(DurableStateMachine<TSaga> machine) : SagaType
         db.Set<TSaga>().GroupBy(x => x.CurrentState).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
+    public override Task<IReadOnlyList<(string State, int Count)>> MoveFormerStatesAsync(DbContext db, CancellationToken cancellationToken) =>
+        WorkflowDefinitionCheck.MoveFormerStatesAsync(db, machine, cancellationToken);
+
     public override async Task<SagaInstance?> FindAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Set<TSaga>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
 

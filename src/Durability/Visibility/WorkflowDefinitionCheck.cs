@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sagas.Durability.Hosting;
+using Sagas.Durability.Sagas;
+
+namespace Sagas.Durability.Visibility;
+
+/// <summary>
+/// Run at start, before any message is taken: instances in a state a definition declares former
+/// are moved on, and a definition that would strand live instances (in a state it no longer has,
+/// with nowhere declared for them to go) refuses to start, saying which workflow, states and how many.
+/// </summary>
+public static class WorkflowDefinitionCheck
+{
+    public static async Task CheckWorkflowDefinitionsAsync<TContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+    {
+        var problems = new List<string>();
+        await DatabaseOutage.WaitOutAsync("at start", async () =>
+        {
+            problems.Clear();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            foreach (var type in scope.ServiceProvider.GetRequiredService<SagaCatalog>().Types)
+            {
+                var stranded = await type.MoveFormerStatesAsync(db, cancellationToken).ConfigureAwait(false);
+                if (stranded.Count > 0)
+                    problems.Add($"{type.Name} has live instances in states its definition no longer has: "
+                        + string.Join(", ", stranded.Select(s => $"{s.State} ({s.Count})"))
+                        + $". Keep those states until their instances end, or declare where they continue with FormerState(\"{stranded[0].State}\", …) in its state machine.");
+            }
+        }, services.GetService<IOptions<DatabaseOutageOptions>>()?.Value ?? new DatabaseOutageOptions(),
+            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseOutage)), cancellationToken).ConfigureAwait(false);
+
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"This version would strand running sagas, so it does not start. {string.Join(" ", problems)}");
+    }
+
+    /// <summary>
+    /// Moves one workflow's instances out of the states its definition declares former, and counts
+    /// the live ones left in states it does not have: those could never move again.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string State, int Count)>> MoveFormerStatesAsync<TSaga>(DbContext db, DurableStateMachine<TSaga> machine,
+        CancellationToken cancellationToken)
+        where TSaga : SagaInstance
+    {
+        var known = machine.States.Select(s => s.Name).ToHashSet();
+        var unknown = (await db.Set<TSaga>().Select(x => x.CurrentState).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => !known.Contains(s));
+        var stranded = new List<(string, int)>();
+        foreach (var state in unknown)
+        {
+            if (machine.FormerStates.TryGetValue(state, out var now))
+            {
+                // The version moves too, so a process of the old definition still holding one fails its update.
+                await db.Set<TSaga>().Where(x => x.CurrentState == state)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.CurrentState, now).SetProperty(x => x.Version, x => x.Version + 1), cancellationToken)
+                    .ConfigureAwait(false);
+                continue;
+            }
+
+            var live = await db.Set<TSaga>().CountAsync(x => x.CurrentState == state && x.CompletedAt == null, cancellationToken).ConfigureAwait(false);
+            if (live > 0)
+                stranded.Add((state, live));
+        }
+
+        return stranded;
+    }
+}
