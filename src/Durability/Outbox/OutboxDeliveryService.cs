@@ -20,6 +20,7 @@ public sealed class OutboxDeliveryService<TDbContext>(
     DurableDatabase database,
     TimeProvider clock,
     IOptions<OutboxDeliveryOptions> options,
+    IHostApplicationLifetime lifetime,
     SagaMetrics metrics,
     ILogger<OutboxDeliveryService<TDbContext>> logger)
     : BackgroundService
@@ -32,6 +33,11 @@ public sealed class OutboxDeliveryService<TDbContext>(
         metrics.ObserveOutboxBacklog(CountBacklog);
         try
         {
+            // Nothing goes out before the host has started: the bus, started by another hosted service,
+            // has bound its receive endpoints by then. A message sent earlier could find no queue, and
+            // the in-memory transport drops what no queue takes (a restart that came up quickly lost
+            // the starts and answers its outbox re-sent).
+            await StartedAsync(stoppingToken).ConfigureAwait(false);
             await RecoverAtStartAsync(stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -52,6 +58,13 @@ public sealed class OutboxDeliveryService<TDbContext>(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    Task StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(stoppingToken);
     }
 
     /// <summary>

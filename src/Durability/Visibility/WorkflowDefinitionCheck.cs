@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Sagas;
 
@@ -18,9 +17,8 @@ public static class WorkflowDefinitionCheck
         where TContext : DbContext
     {
         var problems = new List<string>();
-        await DatabaseOutage.WaitOutAsync("at start", async () =>
+        try
         {
-            problems.Clear();
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
             foreach (var type in scope.ServiceProvider.GetRequiredService<SagaCatalog>().Types)
@@ -31,8 +29,15 @@ public static class WorkflowDefinitionCheck
                         + string.Join(", ", stranded.Select(s => $"{s.State} ({s.Count})"))
                         + $". Keep those states until their instances end, or declare where they continue with FormerState(\"{stranded[0].State}\", …) in its state machine.");
             }
-        }, services.GetService<IOptions<DatabaseOutageOptions>>()?.Value ?? new DatabaseOutageOptions(),
-            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseOutage)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (DatabaseOutage.IsTransient(exception))
+        {
+            // Migrations, when on, have already waited for the database; a process told not to touch it at
+            // start (Sagas:ApplyMigrations false) still starts while it is down, as it always has, and reports not ready.
+            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(WorkflowDefinitionCheck))
+                .LogWarning(exception, "The workflows' definitions were not checked against their instances: the database is unreachable");
+            return;
+        }
 
         if (problems.Count > 0)
             throw new InvalidOperationException($"This version would strand running sagas, so it does not start. {string.Join(" ", problems)}");

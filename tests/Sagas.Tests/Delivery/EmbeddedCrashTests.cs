@@ -58,7 +58,9 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
         await ListeningAtAsync(orchestrator, starts: 2);
 
         var sagas = await WaitForAsync(db => db.Set<TransferState>().AsNoTracking().ToListAsync(),
-            s => s.Count == scenario.Transfers.Count && s.All(x => x.CompletedAt != null), "every transfer to end");
+            s => s.Count == scenario.Transfers.Count && s.All(x => x.CompletedAt != null), "every transfer to end",
+            s => $"{s.Count} started; not ended: {string.Join(", ", s.Where(x => x.CompletedAt == null).GroupBy(x => $"{x.CurrentState} (step {x.CurrentStep} attempt {x.StepAttempt}, deadline {x.StepDeadline:O})").Select(g => $"{g.Count()} in {g.Key}"))}"
+                + $"\nThe restarted orchestrator's last lines:\n{string.Join('\n', orchestrator.Output.TakeLast(60))}");
         await using (var ledger = Ledger())
             scenario.AssertConsistent(await ledger.Accounts.ToListAsync(), await ledger.LedgerEntries.ToListAsync(), sagas);
 
@@ -81,7 +83,7 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
         throw new TimeoutException($"The orchestrator did not start:\n{string.Join('\n', process.Output.TakeLast(40))}");
     }
 
-    async Task<T> WaitForAsync<T>(Func<SagasDbContext, Task<T>> read, Func<T, bool> done, string what)
+    async Task<T> WaitForAsync<T>(Func<SagasDbContext, Task<T>> read, Func<T, bool> done, string what, Func<T, string>? describe = null)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (true)
@@ -90,7 +92,7 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
             if (done(value))
                 return value;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Timed out waiting for {what}");
+                throw new TimeoutException($"Timed out waiting for {what}{(describe is null ? "" : $": {describe(value)}")}");
             await Task.Delay(500);
         }
     }
