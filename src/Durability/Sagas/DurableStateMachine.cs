@@ -54,11 +54,16 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         // that reaches a saga that has ended. One rule from the workflow's own graph, so that no
         // workflow keeps lists of states that go stale when a state is added. An event that comes
         // before any state that handles it still faults: that is a bug, or a message for another saga.
+        _graph = new Lazy<SagaGraph>(() => SagaGraphVisitor<TSaga>.Draw(this, TransitionsChosenAtRunTime));
         _lateEvents = new Lazy<HashSet<(string State, string Event)>>(LateEvents);
         OnUnhandledEvent(x => HasEnded(x.Saga) || _lateEvents.Value.Contains((x.CurrentState.Name, x.Event.Name)) ? x.Ignore() : x.Throw());
     }
 
+    readonly Lazy<SagaGraph> _graph;
     readonly Lazy<HashSet<(string State, string Event)>> _lateEvents;
+
+    /// <summary>The definition's states and transitions, with those chosen at run time; drawn once, when first asked for.</summary>
+    public SagaGraph Graph => _graph.Value;
 
     readonly Dictionary<string, string> _formerStates = [];
 
@@ -127,7 +132,7 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     /// <summary>Each state, with the events handled by the states that can come before it.</summary>
     HashSet<(string State, string Event)> LateEvents()
     {
-        var next = SagaGraphVisitor<TSaga>.Draw(this, TransitionsChosenAtRunTime).Transitions.ToLookup(t => t.From, t => t.To);
+        var next = Graph.Transitions.ToLookup(t => t.From, t => t.To);
         var late = new HashSet<(string, string)>();
         foreach (var state in States)
         {

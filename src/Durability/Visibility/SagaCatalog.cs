@@ -136,7 +136,7 @@ public sealed class SagaCatalog
             Table = entity.GetTableName()!,
             StateType = typeof(TSaga),
             Address = QueueAddresses.Of(formatter.Saga<TSaga>(), configuration.GetSagasOptions()),
-            Graph = WithoutGuardedEnds(SagaGraphVisitor<TSaga>.Draw(machine, machine.TransitionsChosenAtRunTime), machine.TerminalStates),
+            Graph = WithoutGuardedEnds(machine.Graph, machine.TerminalStates),
             SearchAttributes = attributes,
             StuckAfter = configuration.GetValue<TimeSpan?>($"Sagas:Workflows:{name}:StuckAfter") ?? machine.StuckAfter,
         };

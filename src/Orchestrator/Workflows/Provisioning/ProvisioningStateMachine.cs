@@ -36,6 +36,7 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
                     .TransitionTo(Failed)
                     .Publish(x => new ProvisioningFailed(x.Saga.CorrelationId, x.Saga.Environment, x.Saga.FailureReason!, RolledBack: false))));
 
+        // A second answer from a provider (it was asked twice) matches no pending provider: the first counted.
         During(Provisioning,
             When(ResourceProvisioned, x => x.Saga.IsPending(x.Message.Provider))
                 .Then(x => x.Saga.Update(x.Message.Provider, p => p with { Status = ProviderStatuses.Provisioned, ResourceId = x.Message.ResourceId }))
@@ -44,9 +45,6 @@ public class ProvisioningStateMachine : CompensatingStateMachine<ProvisioningSta
             When(ResourceProvisionFailed, x => x.Saga.IsPending(x.Message.Provider))
                 .Then(x => x.Saga.Update(x.Message.Provider, p => p with { Status = ProviderStatuses.Failed, Reason = x.Message.Reason }))
                 .If(x => x.Saga.AllAnswered, FinishProvisioning),
-            // A second answer from a provider (it was asked twice) changes nothing: the first counted.
-            Ignore(ResourceProvisioned, x => !x.Saga.IsPending(x.Message.Provider)),
-            Ignore(ResourceProvisionFailed, x => !x.Saga.IsPending(x.Message.Provider)),
             RetryOrGiveUp(x => x.Saga.Pending.Select(p => Provision(x.Saga, p)), giveUp => giveUp
                 .Then(GiveUpOnUnanswered)
                 .RecordCompensations(ProvisionStep, x => x.Saga.Providers

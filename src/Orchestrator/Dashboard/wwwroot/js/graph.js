@@ -69,8 +69,8 @@ export function layout(graph, fitWidth = Infinity) {
     g.setGraph({ rankdir, nodesep: 20, ranksep: 28, edgesep: 10, marginx: margin, marginy: margin });
     for (const name of names) {
       const under = into.has(name) ? commonLine : 0;
-      const common = (into.get(name) ?? []).map(t => t.length * label.charWidth);
-      g.setNode(name, { width: Math.max(width(name), ...common), height: box.height + under });
+      const notes = (into.get(name) ?? []).map(t => t.length * label.charWidth);
+      g.setNode(name, { width: Math.max(width(name), ...notes), height: box.height + under });
     }
     for (const edge of drawn) {
       g.setEdge(edge.from, edge.to, {
