@@ -29,6 +29,7 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         ConnectEventObserver(telemetry);
         ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, clock));
         ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(clock));
+        ConnectStateObserver(new DefinitionVersionStamp<TSaga>(() => DefinitionVersion));
 
         Event(() => TerminateSaga, e =>
         {
@@ -69,6 +70,12 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
 
     /// <summary>States an earlier version of this definition had, and the state their instances continue from now.</summary>
     public IReadOnlyDictionary<string, string> FormerStates => _formerStates;
+
+    /// <summary>The version of this definition; new instances are stamped with it.</summary>
+    public int DefinitionVersion { get; private set; } = 1;
+
+    /// <summary>The oldest version whose instances this definition still knows the path of.</summary>
+    public int OldestRunVersion { get; private set; } = 1;
 
     public IReadOnlySet<string> TerminalStates => _terminalStates;
 
@@ -164,6 +171,21 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     /// (see <see cref="Visibility.WorkflowDefinitionCheck"/>), since no event could ever reach them.
     /// </summary>
     protected void FormerState(string name, State now) => _formerStates[name] = now.Name;
+
+    /// <summary>
+    /// Declares this definition's version. A change that would send instances already running down
+    /// a path they did not start on (a step added or removed, a decision changed) raises it and keeps
+    /// the old path for them with <see cref="VersionBinderExtensions.SinceVersion"/>; once none of those
+    /// is live, the old branch goes and <paramref name="runsFrom"/> goes up. A start that finds live
+    /// instances of a version outside <paramref name="runsFrom"/>..<paramref name="version"/> refuses
+    /// (see <see cref="Visibility.WorkflowDefinitionCheck"/>).
+    /// </summary>
+    protected void Versioned(int version, int runsFrom = 1)
+    {
+        if (runsFrom < 1 || runsFrom > version)
+            throw new ArgumentOutOfRangeException(nameof(runsFrom), runsFrom, $"must be between 1 and the version, {version}");
+        (DefinitionVersion, OldestRunVersion) = (version, runsFrom);
+    }
 
     /// <summary>For workflows that wait on people or long timers: the time after which a quiet instance counts as stuck.</summary>
     protected void Stuck(TimeSpan after) => StuckAfter = after;

@@ -15,6 +15,12 @@ public abstract class SagaInstance : SagaStateMachineInstance
     public DateTime? CompletedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// The version of the workflow's definition this saga started on (see <see cref="DurableStateMachine{TSaga}.Versioned"/>):
+    /// it keeps to that version's path until it ends, whatever version runs it.
+    /// </summary>
+    public int DefinitionVersion { get; set; } = 1;
+
     /// <summary>Rows this saga has in <c>saga_history</c>; the next transition is numbered after them, with no query.</summary>
     public int HistoryCount { get; set; }
 

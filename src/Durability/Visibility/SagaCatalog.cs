@@ -20,9 +20,15 @@ public sealed class SagaCatalog
     static readonly MethodInfo DescribeMethod = typeof(SagaCatalog).GetMethod(nameof(Describe), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public SagaCatalog(IServiceProvider services, IModel model, Assembly workflows, IConfiguration configuration)
+        : this(services, model, DurableStateMachines.In(workflows), configuration)
+    {
+    }
+
+    /// <param name="machines">State machines registered in <paramref name="services"/>, with the saga each runs.</param>
+    public SagaCatalog(IServiceProvider services, IModel model, IEnumerable<(Type Machine, Type State)> machines, IConfiguration configuration)
     {
         var formatter = services.GetService<IEndpointNameFormatter>() ?? DefaultEndpointNameFormatter.Instance;
-        Types = DurableStateMachines.In(workflows)
+        Types = machines
             .OrderBy(x => SagaTypeName.Of(x.State), StringComparer.Ordinal)
             .Select((x, index) => (SagaType)DescribeMethod.MakeGenericMethod(x.State)
                 .Invoke(null, [services.GetRequiredService(x.Machine), index, model, formatter, configuration])!)
@@ -139,6 +145,8 @@ public sealed class SagaCatalog
             Graph = WithoutGuardedEnds(machine.Graph, machine.TerminalStates),
             SearchAttributes = attributes,
             StuckAfter = configuration.GetValue<TimeSpan?>($"Sagas:Workflows:{name}:StuckAfter") ?? machine.StuckAfter,
+            DefinitionVersion = machine.DefinitionVersion,
+            OldestRunVersion = machine.OldestRunVersion,
         };
     }
 }

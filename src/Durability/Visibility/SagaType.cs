@@ -15,6 +15,8 @@ public abstract class SagaType
     public required SagaGraph Graph { get; init; }
     public required IReadOnlyList<SearchAttribute> SearchAttributes { get; init; }
     public required TimeSpan StuckAfter { get; init; }
+    public required int DefinitionVersion { get; init; }
+    public required int OldestRunVersion { get; init; }
     public abstract IReadOnlySet<string> TerminalStates { get; }
     public abstract IReadOnlySet<string> SucceededStates { get; }
 
@@ -27,11 +29,17 @@ public abstract class SagaType
 
     public abstract Task<Dictionary<string, int>> CountByStateAsync(DbContext db, CancellationToken cancellationToken);
 
+    /// <summary>Instances by the definition version they started on: how many still run, how many ended.</summary>
+    public abstract Task<List<VersionCount>> CountByVersionAsync(DbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Live instances of versions this definition has no path for, by version.</summary>
+    public abstract Task<List<VersionCount>> LiveOfUnknownVersionsAsync(DbContext db, CancellationToken cancellationToken);
+
     /// <summary>
     /// Moves instances out of the states the definition declares former, and counts the live ones
     /// left in states it does not have: those could never move again.
     /// </summary>
-    public abstract Task<IReadOnlyList<(string State, int Count)>> MoveFormerStatesAsync(DbContext db, CancellationToken cancellationToken);
+    public abstract Task<IReadOnlyList<(string State, int Count)>> MoveFormerStatesAsync(DbContext db, DateTime now, CancellationToken cancellationToken);
 
     public abstract Task<SagaInstance?> FindAsync(DbContext db, Guid id, CancellationToken cancellationToken);
 
@@ -42,3 +50,6 @@ public abstract class SagaType
 
     public bool HasEnded(SagaInstance saga) => TerminalStates.Contains(saga.CurrentState);
 }
+
+/// <summary>A workflow's instances that started on one version of its definition.</summary>
+public sealed record VersionCount(int Version, int Running, int Ended);

@@ -37,8 +37,19 @@ sealed class SagaType<TSaga>(DurableStateMachine<TSaga> machine) : SagaType
         db.Set<TSaga>().GroupBy(x => x.CurrentState).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
-    public override Task<IReadOnlyList<(string State, int Count)>> MoveFormerStatesAsync(DbContext db, CancellationToken cancellationToken) =>
-        WorkflowDefinitionCheck.MoveFormerStatesAsync(db, machine, cancellationToken);
+    public override Task<List<VersionCount>> CountByVersionAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Set<TSaga>().GroupBy(x => x.DefinitionVersion).OrderBy(g => g.Key)
+            .Select(g => new VersionCount(g.Key, g.Count(x => x.CompletedAt == null), g.Count(x => x.CompletedAt != null)))
+            .ToListAsync(cancellationToken);
+
+    public override Task<List<VersionCount>> LiveOfUnknownVersionsAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Set<TSaga>().Where(x => x.CompletedAt == null && (x.DefinitionVersion < OldestRunVersion || x.DefinitionVersion > DefinitionVersion))
+            .GroupBy(x => x.DefinitionVersion).OrderBy(g => g.Key)
+            .Select(g => new VersionCount(g.Key, g.Count(), 0))
+            .ToListAsync(cancellationToken);
+
+    public override Task<IReadOnlyList<(string State, int Count)>> MoveFormerStatesAsync(DbContext db, DateTime now, CancellationToken cancellationToken) =>
+        WorkflowDefinitionCheck.MoveFormerStatesAsync(db, machine, now, cancellationToken);
 
     public override async Task<SagaInstance?> FindAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Set<TSaga>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);

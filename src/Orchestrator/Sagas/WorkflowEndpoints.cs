@@ -3,7 +3,7 @@ using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator.Sagas;
 
-/// <summary><c>GET /api/workflows</c>: each state machine's graph, drawn from its definition, with live counts per state.</summary>
+/// <summary><c>GET /api/workflows</c>: each state machine's graph, drawn from its definition, with live counts per state and instances per definition version.</summary>
 public sealed class WorkflowEndpoints : IEndpointGroup
 {
     public record StateCount(string Name, int Count, bool Terminal, bool Succeeded);
@@ -12,7 +12,7 @@ public sealed class WorkflowEndpoints : IEndpointGroup
 
     public record WorkflowView(
         string Type, string Table, IReadOnlyList<StateCount> States, IReadOnlyList<AttributeView> SearchAttributes,
-        IReadOnlyList<string> Signals, TimeSpan StuckAfter, SagaGraph Graph);
+        IReadOnlyList<string> Signals, TimeSpan StuckAfter, SagaGraph Graph, int Version, IReadOnlyList<VersionCount> Versions);
 
     public void Map(IEndpointRouteBuilder app)
     {
@@ -30,7 +30,8 @@ public sealed class WorkflowEndpoints : IEndpointGroup
                 type.Graph.States.Where(s => s != "Initial")
                     .Select(s => new StateCount(s, counts.GetValueOrDefault(s), type.TerminalStates.Contains(s), type.SucceededStates.Contains(s))).ToList(),
                 type.SearchAttributes.Select(a => new AttributeView(a.Name, a.Column, a.Kind)).ToList(),
-                signals.NamesFor(type.StateType).ToList(), type.StuckAfter, type.Graph));
+                signals.NamesFor(type.StateType).ToList(), type.StuckAfter, type.Graph,
+                type.DefinitionVersion, await type.CountByVersionAsync(db, ct)));
         }
 
         return Results.Ok(views);

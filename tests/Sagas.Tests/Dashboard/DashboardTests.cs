@@ -40,6 +40,8 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
 
             browser.TextOf(approved, "1", "the approved expense to be counted in Approved");
             browser.TextOf(awaiting, "0", "AwaitingDecision to be empty again");
+            browser.TextOf(By.CssSelector($"[data-testid='workflow-versions-{Expenses}']"), "1 (deployed) · v1: 0 running, 1 ended",
+                "the expense counted on the version it started on");
 
             // The state box links to the list of its instances, and the list to the instance's page.
             browser.Click(By.CssSelector($"[data-testid='state-{Expenses}-Approved']"), "the Approved state");

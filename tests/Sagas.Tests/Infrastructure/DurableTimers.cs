@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.Orchestrator.Data;
+using Sagas.Testing;
 
 namespace Sagas.Tests.Infrastructure;
 

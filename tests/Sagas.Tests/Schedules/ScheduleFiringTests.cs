@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Scheduling.Schedules;
 using Sagas.Orchestrator.Workflows.DailyReports;
+using Sagas.Testing;
 using Sagas.Tests.Infrastructure;
 
 namespace Sagas.Tests.Schedules;

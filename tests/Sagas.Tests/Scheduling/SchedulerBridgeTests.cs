@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Sagas.Durability.Outbox;
+using Sagas.Testing;
 using Sagas.Tests.Infrastructure;
 
 namespace Sagas.Tests.Scheduling;

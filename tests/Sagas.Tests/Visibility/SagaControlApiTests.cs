@@ -57,6 +57,10 @@ public sealed class SagaControlApiTests : IAsyncLifetime
         Assert.DoesNotContain(("Completed", "TerminateSaga", "Terminated"), edges);
         Assert.Equal(["customerId"], order.GetProperty("searchAttributes").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
         Assert.Contains(order.GetProperty("states").EnumerateArray(), s => s.GetProperty("name").GetString() == "Completed" && s.GetProperty("succeeded").GetBoolean());
+        // Every instance is counted once by state, and once by the definition version it started on.
+        Assert.Equal(1, order.GetProperty("version").GetInt32());
+        Assert.Equal(order.GetProperty("states").EnumerateArray().Sum(s => s.GetProperty("count").GetInt32()),
+            order.GetProperty("versions").EnumerateArray().Sum(v => v.GetProperty("running").GetInt32() + v.GetProperty("ended").GetInt32()));
     }
 
     [Fact]

@@ -53,11 +53,13 @@ public sealed class WorkflowVersionTests : IAsyncLifetime
             new LampState { CorrelationId = flickering, CurrentState = "Flickering" });
         await db.SaveChangesAsync();
 
-        var stranded = await WorkflowDefinitionCheck.MoveFormerStatesAsync(db, new LampStateMachine(), CancellationToken.None);
+        var stranded = await WorkflowDefinitionCheck.MoveFormerStatesAsync(db, new LampStateMachine(), DateTime.UtcNow, CancellationToken.None);
 
         Assert.Equal([("Flickering", 1)], stranded);
         var lamps = await db.Set<LampState>().AsNoTracking().ToDictionaryAsync(x => x.CorrelationId);
         Assert.Equal(("On", 4), (lamps[lit].CurrentState, lamps[lit].Version));
+        var moved = await db.Set<SagaHistoryEntry>().AsNoTracking().SingleAsync();
+        Assert.Equal((lit, "Lit", "On", WorkflowDefinitionCheck.MovedByDefinition), (moved.CorrelationId, moved.FromState, moved.ToState, moved.EventName));
         Assert.Equal("Broken", lamps[broken].CurrentState);
     }
 
@@ -114,6 +116,7 @@ public sealed class LampDbContext(DbContextOptions<LampDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new LampStateMap());
+        modelBuilder.Entity<SagaHistoryEntry>().HasKey(x => new { x.CorrelationId, x.SequenceNumber });
         modelBuilder.UseSnakeCaseNames();
     }
 }

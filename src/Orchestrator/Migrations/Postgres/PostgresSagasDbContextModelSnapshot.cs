@@ -385,6 +385,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_state");
 
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
+
                     b.Property<int>("Failed")
                         .HasColumnType("integer")
                         .HasColumnName("failed");
@@ -497,6 +501,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_step");
 
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
+
                     b.Property<int>("EligibleCount")
                         .HasColumnType("integer")
                         .HasColumnName("eligible_count");
@@ -607,6 +615,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
 
                     b.Property<int>("EntryCount")
                         .HasColumnType("integer")
@@ -737,6 +749,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<Guid?>("DecisionTimeoutTokenId")
                         .HasColumnType("uuid")
                         .HasColumnName("decision_timeout_token_id");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -871,6 +887,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("customer_id")
                         .HasAnnotation("Sagas:SearchAttribute", "customerId");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1017,6 +1037,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnName("customer_id")
                         .HasAnnotation("Sagas:SearchAttribute", "customerId");
 
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
@@ -1121,6 +1145,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1240,6 +1268,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("customer_id")
                         .HasAnnotation("Sagas:SearchAttribute", "customerId");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1361,6 +1393,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_step");
 
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
+
                     b.Property<string>("Environment")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1462,6 +1498,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1612,6 +1652,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)

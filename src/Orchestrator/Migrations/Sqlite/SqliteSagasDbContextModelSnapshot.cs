@@ -376,6 +376,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_state");
 
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
+
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed");
@@ -488,6 +492,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_step");
 
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
+
                     b.Property<int>("EligibleCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("eligible_count");
@@ -598,6 +606,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
 
                     b.Property<int>("EntryCount")
                         .HasColumnType("INTEGER")
@@ -728,6 +740,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<Guid?>("DecisionTimeoutTokenId")
                         .HasColumnType("TEXT")
                         .HasColumnName("decision_timeout_token_id");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -862,6 +878,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id")
                         .HasAnnotation("Sagas:SearchAttribute", "customerId");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1008,6 +1028,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnName("customer_id")
                         .HasAnnotation("Sagas:SearchAttribute", "customerId");
 
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
@@ -1112,6 +1136,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1231,6 +1259,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id")
                         .HasAnnotation("Sagas:SearchAttribute", "customerId");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1352,6 +1384,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_step");
 
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
+
                     b.Property<string>("Environment")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1453,6 +1489,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)
@@ -1603,6 +1643,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(512)

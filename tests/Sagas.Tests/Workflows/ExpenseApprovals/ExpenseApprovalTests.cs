@@ -1,6 +1,7 @@
 using Sagas.ActivityWorkers.Expenses;
 using Sagas.Contracts;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
+using Sagas.Testing;
 using Sagas.Tests.Infrastructure;
 
 namespace Sagas.Tests.Workflows.ExpenseApprovals;

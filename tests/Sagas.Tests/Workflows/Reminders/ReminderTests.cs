@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sagas.ActivityWorkers.Mail;
 using Sagas.Contracts;
 using Sagas.Orchestrator.Workflows.Reminders;
+using Sagas.Testing;
 using Sagas.Tests.Infrastructure;
 
 namespace Sagas.Tests.Workflows.Reminders;

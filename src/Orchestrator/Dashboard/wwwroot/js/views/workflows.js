@@ -50,6 +50,7 @@ function workflowCard(workflow, index) {
   const svg = drawGraph(workflow, `graph-${index}`, Math.max(600, document.documentElement.clientWidth - 80));
   const summary = h('p', { class: 'summary', 'data-testid': `workflow-summary-${type}` });
   const rows = h('tbody');
+  const versions = h('dd', { 'data-testid': `workflow-versions-${type}` });
   const stuckAfter = timeSpan(workflow.stuckAfter);
 
   const element = h('article', { class: 'card', 'data-testid': `workflow-card-${type}`, 'aria-labelledby': `card-${index}` },
@@ -59,6 +60,7 @@ function workflowCard(workflow, index) {
     h('div', { class: 'graph-scroll' }, svg),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Table'), h('dd', {}, h('code', {}, workflow.table ?? '—')),
+      h('dt', {}, 'Version'), versions,
       h('dt', {}, 'Signals'), h('dd', {}, workflow.signals?.length ? workflow.signals.join(', ') : 'none'),
       h('dt', {}, 'Stuck after'), h('dd', {}, stuckAfter === null ? '—' : h('a', { href: `#/stuck?type=${encodeURIComponent(type)}` }, duration(stuckAfter))),
       workflow.searchAttributes?.length ? [h('dt', {}, 'Search by'), h('dd', {}, workflow.searchAttributes.map(a => a.name).join(', '))] : null),
@@ -74,6 +76,9 @@ function workflowCard(workflow, index) {
     const running = states.filter(x => !x.terminal).reduce((sum, x) => sum + (x.count ?? 0), 0);
     const ended = states.filter(x => x.terminal).reduce((sum, x) => sum + (x.count ?? 0), 0);
     summary.textContent = `${running} running · ${ended} ended`;
+    // Instances keep the version they started on; older versions still running are why an old path stays.
+    versions.textContent = [`${next.version ?? 1} (deployed)`,
+      ...(next.versions ?? []).map(v => `v${v.version}: ${v.running} running, ${v.ended} ended`)].join(' · ');
     replace(rows, states.length
       ? states.map(x => h('tr', {},
         h('th', { scope: 'row' }, h('a', { href: `#/sagas?type=${encodeURIComponent(type)}&state=${encodeURIComponent(x.name)}` }, stateBadge(x.name, x))),

@@ -1,4 +1,4 @@
-namespace Sagas.Tests.Infrastructure;
+namespace Sagas.Testing;
 
 /// <summary>
 /// The system clock plus an offset a test moves forward, so week-long timers fire in seconds.
