@@ -6,7 +6,9 @@ namespace Sagas.Durability.Activities;
 /// <summary>
 /// A durable state machine whose steps are activities: each step's command is sent with a deadline
 /// (see <see cref="ActivityStepBinderExtensions"/>), and a passed deadline raises <see cref="StepTimeout"/>,
-/// on which the step is sent again while it has attempts left, and given up on after.
+/// on which the step is sent again while it has attempts left, and given up on after. A step's
+/// activity may heartbeat (<see cref="ActivityHeartbeats"/>) in any state: its progress is kept, for
+/// a send after a timeout to resume from, and its deadline pushed out by the heartbeat timeout.
 /// </summary>
 public abstract class SteppingStateMachine<TSaga> : DurableStateMachine<TSaga>
     where TSaga : SteppingSagaInstance
@@ -20,6 +22,12 @@ public abstract class SteppingStateMachine<TSaga> : DurableStateMachine<TSaga>
             e.CorrelateById(m => m.Message.CorrelationId);
             e.OnMissingInstance(m => m.Discard());
         });
+        Event(() => StepHeartbeat, e =>
+        {
+            e.CorrelateById(m => m.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        DuringAny(When(StepHeartbeat).RecordHeartbeat(steps));
     }
 
     /// <summary>The step settings (attempts, start-to-close) by activity name.</summary>
@@ -30,6 +38,9 @@ public abstract class SteppingStateMachine<TSaga> : DurableStateMachine<TSaga>
     /// A timeout of a send the saga no longer waits on (answered, sent again, or the saga moved on) matches nothing.
     /// </summary>
     public Event<StepTimedOut> StepTimeout { get; protected set; } = null!;
+
+    /// <summary>The current step's activity is alive, and this far along; a beat of an earlier send or step changes nothing.</summary>
+    public Event<ActivityHeartbeat> StepHeartbeat { get; protected set; } = null!;
 
     /// <summary>
     /// When the current step does not answer in time, it is sent again while it has attempts left;

@@ -10,12 +10,9 @@ public sealed record Poll(Guid PollId, long ResumeFrom, int Target);
 
 public sealed record Polled(Guid PollId, long Checks);
 
-public sealed class PollingState : SteppingSagaInstance, IHeartbeatStepState
+public sealed class PollingState : SteppingSagaInstance
 {
     public int Target { get; set; }
-    public long? StepProgress { get; set; }
-    public DateTime? StepStartedAt { get; set; }
-    public DateTime? LastHeartbeatAt { get; set; }
 }
 
 /// <summary>A long-polling workflow for the heartbeat tests: one step that reports progress as it goes.</summary>
@@ -28,12 +25,6 @@ public sealed class PollingStateMachine : SteppingStateMachine<PollingState>
     {
         Event(() => Start, e => e.CorrelateById(m => m.Message.PollId));
         Event(() => Done, e => e.CorrelateById(m => m.Message.PollId));
-        // Every workflow listening for heartbeats receives all of them; others' are not ours.
-        Event(() => Heartbeat, e =>
-        {
-            e.CorrelateById(m => m.Message.CorrelationId);
-            e.OnMissingInstance(m => m.Discard());
-        });
         Terminal(Finished, GaveUp);
 
         Initially(
@@ -43,7 +34,6 @@ public sealed class PollingStateMachine : SteppingStateMachine<PollingState>
                 .TransitionTo(Polling));
 
         During(Polling,
-            When(Heartbeat).RecordHeartbeat(steps),
             When(Done).EndStep().TransitionTo(Finished),
             RetryOrGiveUp(x => new Poll(x.Saga.CorrelationId, x.Saga.StepProgress ?? 0, x.Saga.Target), giveUp => giveUp.GiveUp().TransitionTo(GaveUp)));
     }
@@ -54,7 +44,6 @@ public sealed class PollingStateMachine : SteppingStateMachine<PollingState>
 
     public Event<StartPolling> Start { get; private set; } = null!;
     public Event<Polled> Done { get; private set; } = null!;
-    public Event<ActivityHeartbeat> Heartbeat { get; private set; } = null!;
 }
 
 /// <summary>

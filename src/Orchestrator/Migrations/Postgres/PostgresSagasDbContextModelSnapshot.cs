@@ -518,6 +518,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<decimal>("MinimumBalance")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -546,6 +550,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -633,6 +645,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -654,6 +670,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -776,6 +800,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -797,6 +825,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -906,6 +942,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("items");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -940,6 +980,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1050,6 +1098,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1066,6 +1118,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1164,6 +1224,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("items");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1180,6 +1244,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1287,6 +1359,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("items");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1308,6 +1384,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1413,6 +1497,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1434,6 +1522,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1516,6 +1612,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<int>("MailsSent")
                         .HasColumnType("integer")
                         .HasColumnName("mails_sent");
@@ -1558,6 +1658,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1673,6 +1781,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1689,6 +1801,14 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)

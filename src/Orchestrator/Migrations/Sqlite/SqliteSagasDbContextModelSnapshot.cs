@@ -509,6 +509,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<decimal>("MinimumBalance")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
@@ -537,6 +541,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -624,6 +636,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -645,6 +661,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -767,6 +791,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -788,6 +816,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT")
@@ -897,6 +933,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("items");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -931,6 +971,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1041,6 +1089,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1057,6 +1109,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1155,6 +1215,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("items");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1171,6 +1235,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1278,6 +1350,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("items");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1299,6 +1375,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1404,6 +1488,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1425,6 +1513,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
@@ -1507,6 +1603,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<int>("MailsSent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("mails_sent");
@@ -1549,6 +1649,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1664,6 +1772,10 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_count");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<string>("ParentAddress")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1680,6 +1792,14 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(512)
