@@ -29,7 +29,7 @@ public sealed class WorkflowTestOptions
         Registrations.Add((bus, services) =>
         {
             services.AddSingleton(fake);
-            bus.AddConsumer<FakeActivityConsumer<TCommand>>()
+            bus.AddConsumer<FakeActivityConsumer<TCommand>, TestConsumerDefinition<FakeActivityConsumer<TCommand>>>()
                 .Endpoint(e => e.Name = KebabCaseEndpointNameFormatter.Instance.SanitizeName(typeof(TCommand).Name));
         });
         return this;
@@ -39,7 +39,7 @@ public sealed class WorkflowTestOptions
     public WorkflowTestOptions Consumer<TConsumer>()
         where TConsumer : class, IConsumer
     {
-        Registrations.Add((bus, _) => bus.AddConsumer<TConsumer>());
+        Registrations.Add((bus, _) => bus.AddConsumer<TConsumer, TestConsumerDefinition<TConsumer>>());
         return this;
     }
 

@@ -43,6 +43,12 @@ public abstract class SteppingStateMachine<TSaga> : DurableStateMachine<TSaga>
     public Event<ActivityHeartbeat> StepHeartbeat { get; protected set; } = null!;
 
     /// <summary>
+    /// Gives a step its settings in the workflow's code (start-to-close, heartbeat timeout, attempts);
+    /// <c>Sagas:Activities:{step}</c> can still override each of them for a deployment.
+    /// </summary>
+    protected void DeclareStep(string step, ActivityStepOptions settings) => Steps.Declare(step, settings);
+
+    /// <summary>
     /// When the current step does not answer in time, it is sent again while it has attempts left;
     /// after the last one <paramref name="giveUp"/> says what the saga does instead: stop waiting
     /// (<see cref="ActivityStepBinderExtensions.GiveUp{TSaga}"/>) and end, or undo its steps.

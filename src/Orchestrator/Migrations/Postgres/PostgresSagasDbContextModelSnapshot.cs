@@ -603,6 +603,145 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.ToTable("bonus_calculation_sagas", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.CoffeeOrder.CoffeeOrderState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("Beverage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("beverage");
+
+                    b.Property<string>("CompensatedState")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensated_state");
+
+                    b.Property<string>("CompensationRequestStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("compensation_request_step");
+
+                    b.Property<string>("Compensations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("compensations");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id")
+                        .HasAnnotation("Sagas:SearchAttribute", "customerId");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("price");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_coffee_order_sagas");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_coffee_order_sagas_customer_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_coffee_order_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_coffee_order_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_coffee_order_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_coffee_order_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_coffee_order_sagas_current_state_created_at");
+
+                    b.ToTable("coffee_order_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.DailyReports.DailyReportState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
