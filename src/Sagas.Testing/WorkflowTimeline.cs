@@ -54,6 +54,14 @@ public sealed class WorkflowTimeline<TSaga>(IServiceProvider services, Adjustabl
         }
     }
 
+    /// <summary>Durable timers stored and not yet fired.</summary>
+    public async Task<long> PendingTimersAsync()
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await Scalar(scope.ServiceProvider.GetRequiredService<WorkflowTestDbContext<TSaga>>(),
+            $"SELECT COUNT(*) AS \"Value\" FROM {QuartzSchema.TablePrefix}TRIGGERS").ConfigureAwait(false);
+    }
+
     async Task<string?> IsBusyAsync()
     {
         await using var scope = services.CreateAsyncScope();

@@ -463,6 +463,153 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     b.ToTable("batch_sagas", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.BillingCollection.BillingCollectionState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account")
+                        .HasAnnotation("Sagas:SearchAttribute", "account");
+
+                    b.Property<decimal>("AmountCollected")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_collected");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
+
+                    b.Property<int>("FailedRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_runs");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
+                    b.Property<DateTime?>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<Guid?>("NextRunTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("next_run_token_id");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<long>("RecordsCollected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("records_collected");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer")
+                        .HasColumnName("runs");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_started_at");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_billing_collection_sagas");
+
+                    b.HasIndex("Account")
+                        .HasDatabaseName("ix_billing_collection_sagas_account");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_billing_collection_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_billing_collection_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_billing_collection_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_billing_collection_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_billing_collection_sagas_current_state_created_at");
+
+                    b.ToTable("billing_collection_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.BonusCalculations.BonusCalculationState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

@@ -454,6 +454,153 @@ namespace Sagas.Orchestrator.Migrations.Sqlite
                     b.ToTable("batch_sagas", (string)null);
                 });
 
+            modelBuilder.Entity("Sagas.Orchestrator.Workflows.BillingCollection.BillingCollectionState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account")
+                        .HasAnnotation("Sagas:SearchAttribute", "account");
+
+                    b.Property<decimal>("AmountCollected")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_collected");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
+
+                    b.Property<int>("FailedRuns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_runs");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_count");
+
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
+                    b.Property<DateTime?>("NextRunAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<Guid?>("NextRunTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_run_token_id");
+
+                    b.Property<string>("ParentAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_address");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<long>("RecordsCollected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("records_collected");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runs");
+
+                    b.Property<int>("StepAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_attempt");
+
+                    b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_deadline");
+
+                    b.Property<long?>("StepProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_progress");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_at");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_billing_collection_sagas");
+
+                    b.HasIndex("Account")
+                        .HasDatabaseName("ix_billing_collection_sagas_account");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_billing_collection_sagas_parent_id");
+
+                    b.HasIndex("StepDeadline")
+                        .HasDatabaseName("ix_billing_collection_sagas_step_deadline")
+                        .HasFilter("step_deadline IS NOT NULL");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_billing_collection_sagas_updated_at");
+
+                    b.HasIndex("CreatedAt", "CorrelationId")
+                        .HasDatabaseName("ix_billing_collection_sagas_created_at_correlation_id");
+
+                    b.HasIndex("CurrentState", "CreatedAt")
+                        .HasDatabaseName("ix_billing_collection_sagas_current_state_created_at");
+
+                    b.ToTable("billing_collection_sagas", (string)null);
+                });
+
             modelBuilder.Entity("Sagas.Orchestrator.Workflows.BonusCalculations.BonusCalculationState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
