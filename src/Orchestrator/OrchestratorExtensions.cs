@@ -28,7 +28,9 @@ public static class OrchestratorExtensions
         var hostActivities = configuration.GetValue("Sagas:HostActivities", options.Transport == TransportKind.InMemory);
 
         services.AddDurableDbContext<SagasDbContext, SqliteSagasDbContext, PostgresSagasDbContext>(options, configuration.GetSagasConnectionString());
-        services.AddLedger(configuration, options);
+        // The workers' data is theirs: this process has it only while it hosts their activities.
+        if (hostActivities)
+            services.AddLedger(configuration, options);
         services.AddOutboxDelivery<SagasDbContext>(configuration);
         services.AddRequestProblems(configuration);
         services.AddApiKey(configuration);
@@ -60,13 +62,17 @@ public static class OrchestratorExtensions
         return services;
     }
 
-    /// <summary>Applies the migrations (unless turned off), then checks the workflows' definitions against the instances in the database.</summary>
+    /// <summary>
+    /// Applies this process's migrations (unless turned off): the sagas', and the workers' only while it
+    /// hosts their activities. Then checks the workflows' definitions against the instances in the database.
+    /// </summary>
     public static async Task MigrateOrchestratorDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
     {
         if (configuration.GetSagasOptions().ApplyMigrations)
         {
             await services.MigrateAsync<SagasDbContext>();
-            await services.MigrateAsync<ActivityWorkers.Ledger.LedgerDbContext>();
+            if (services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(ActivityWorkers.Ledger.LedgerDbContext)))
+                await services.MigrateAsync<ActivityWorkers.Ledger.LedgerDbContext>();
         }
 
         await services.CheckWorkflowDefinitionsAsync<SagasDbContext>();

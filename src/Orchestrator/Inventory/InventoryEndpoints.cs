@@ -1,10 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using Sagas.ActivityWorkers.Inventory;
-using Sagas.ActivityWorkers.Ledger;
-using Sagas.Durability.Storage;
+using MassTransit;
+using Sagas.Contracts;
+using Sagas.Orchestrator.Requests;
 
 namespace Sagas.Orchestrator.Inventory;
 
+/// <summary><c>/api/inventory</c>: the stock is the activity workers', so each call is a request to them.</summary>
 public sealed class InventoryEndpoints : IEndpointGroup
 {
     public record SetStockRequest(int? Quantity);
@@ -19,43 +19,33 @@ public sealed class InventoryEndpoints : IEndpointGroup
     }
 
     /// <summary>Sets the units on hand of a sku, adding it if new. Units held for orders stay held, so the count cannot go below them.</summary>
-    static async Task<IResult> SetAsync(string sku, SetStockRequest? request, LedgerDbContext db, DurableDatabase database, CancellationToken cancellationToken)
+    static Task<IResult> SetAsync(string sku, SetStockRequest? request, IRequestClient<SetStock> workers, WorkerRequests asking, CancellationToken cancellationToken)
     {
-        if (!InventorySkus.IsValid(sku))
-            return Invalid($"sku must be 1-{InventorySkus.MaxLength} letters, digits, '-', '_' or '.', starting with a letter or digit");
-        if (request?.Quantity is not { } quantity || quantity < 0)
-            return Invalid("quantity is required and cannot be negative");
+        if (request?.Quantity is not { } quantity)
+            return Task.FromResult(Invalid("quantity is required and cannot be negative"));
 
-        using (await database.WriteGate.EnterAsync(cancellationToken))
+        return asking.AskAsync(async timeout =>
         {
-            // The same lock the stock activities take, so a reserve never sees a half-made change.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var item = await database.ForUpdate<InventoryItem, string>(db, nameof(InventoryItem.Sku), sku).AsTracking().SingleOrDefaultAsync(cancellationToken);
-            if (item is null)
+            var answer = await workers.GetResponse<StockLevel, StockNotSet>(new SetStock(sku, quantity), cancellationToken, timeout);
+            return answer.Message switch
             {
-                item = new InventoryItem { Sku = sku };
-                db.Add(item);
-            }
-            else if (quantity < item.Reserved)
-            {
-                return Invalid($"{item.Reserved} units of {sku} are reserved for orders; the quantity cannot go below that");
-            }
-
-            item.Quantity = quantity;
-            item.Version++;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return Results.Ok(new StockView(item.Sku, item.Quantity, item.Reserved));
-        }
+                StockLevel level => Results.Ok(View(level)),
+                StockNotSet refused => Invalid(refused.Reason),
+                var other => throw new InvalidOperationException($"unexpected answer {other}"),
+            };
+        });
     }
 
-    static async Task<IResult> GetAsync(string sku, LedgerDbContext db, CancellationToken cancellationToken)
-    {
-        var item = await db.Set<InventoryItem>().AsNoTracking().SingleOrDefaultAsync(x => x.Sku == sku, cancellationToken);
-        return item is null
-            ? Results.Problem($"No inventory item {sku}", statusCode: StatusCodes.Status404NotFound)
-            : Results.Ok(new StockView(item.Sku, item.Quantity, item.Reserved));
-    }
+    static Task<IResult> GetAsync(string sku, IRequestClient<GetStock> workers, WorkerRequests asking, CancellationToken cancellationToken) =>
+        asking.AskAsync(async timeout =>
+        {
+            var answer = await workers.GetResponse<StockLevel, StockNotFound>(new GetStock(sku), cancellationToken, timeout);
+            return answer.Is(out Response<StockLevel>? level)
+                ? Results.Ok(View(level.Message))
+                : Results.Problem($"No inventory item {sku}", statusCode: StatusCodes.Status404NotFound);
+        });
+
+    static StockView View(StockLevel level) => new(level.Sku, level.Quantity, level.Reserved);
 
     static IResult Invalid(string reason) =>
         Results.Problem(reason, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stock");

@@ -1,9 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using Sagas.ActivityWorkers.Ledger;
-using Sagas.Durability.Storage;
+using MassTransit;
+using Sagas.Contracts;
+using Sagas.Orchestrator.Requests;
 
 namespace Sagas.Orchestrator.Ledger;
 
+/// <summary><c>/api/accounts</c>: the ledger is the activity workers', so each call is a request to them.</summary>
 public sealed class AccountEndpoints : IEndpointGroup
 {
     public record OpenAccountRequest(string? AccountId, decimal? Balance);
@@ -17,30 +18,30 @@ public sealed class AccountEndpoints : IEndpointGroup
         accounts.MapGet("/{id}", GetAsync);
     }
 
-    static async Task<IResult> OpenAsync(OpenAccountRequest request, LedgerDbContext db, DurableDatabase database, CancellationToken cancellationToken)
+    static Task<IResult> OpenAsync(OpenAccountRequest request, IRequestClient<OpenAccount> workers, WorkerRequests asking, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.AccountId) || request.AccountId.Length > 64)
-            return Results.Problem("accountId is required (at most 64 characters)", statusCode: StatusCodes.Status400BadRequest, title: "Invalid account");
-        if (request.Balance is not { } balance || balance < 0)
-            return Results.Problem("balance is required and cannot be negative", statusCode: StatusCodes.Status400BadRequest, title: "Invalid account");
+        if (request.Balance is not { } balance)
+            return Task.FromResult(Results.Problem("balance is required", statusCode: StatusCodes.Status400BadRequest, title: "Invalid account"));
 
-        using (await database.WriteGate.EnterAsync(cancellationToken))
+        return asking.AskAsync(async timeout =>
         {
-            if (await db.Accounts.AnyAsync(x => x.Id == request.AccountId, cancellationToken))
-                return Results.Problem($"Account {request.AccountId} exists already", statusCode: StatusCodes.Status409Conflict);
-
-            db.Accounts.Add(new Account { Id = request.AccountId, Balance = balance });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return Results.Created($"/api/accounts/{request.AccountId}", new AccountView(request.AccountId, balance));
+            var answer = await workers.GetResponse<AccountOpened, AccountNotOpened>(new OpenAccount(request.AccountId ?? "", balance), cancellationToken, timeout);
+            return answer.Message switch
+            {
+                AccountOpened opened => Results.Created($"/api/accounts/{opened.AccountId}", new AccountView(opened.AccountId, opened.Balance)),
+                AccountNotOpened { AlreadyExists: true } refused => Results.Problem(refused.Reason, statusCode: StatusCodes.Status409Conflict),
+                AccountNotOpened refused => Results.Problem(refused.Reason, statusCode: StatusCodes.Status400BadRequest, title: "Invalid account"),
+                var other => throw new InvalidOperationException($"unexpected answer {other}"),
+            };
+        });
     }
 
-    static async Task<IResult> GetAsync(string id, LedgerDbContext db, CancellationToken cancellationToken)
-    {
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return account is null
-            ? Results.Problem($"No account {id}", statusCode: StatusCodes.Status404NotFound)
-            : Results.Ok(new AccountView(account.Id, account.Balance));
-    }
+    static Task<IResult> GetAsync(string id, IRequestClient<GetAccount> workers, WorkerRequests asking, CancellationToken cancellationToken) =>
+        asking.AskAsync(async timeout =>
+        {
+            var answer = await workers.GetResponse<AccountBalance, AccountNotFound>(new GetAccount(id), cancellationToken, timeout);
+            return answer.Is(out Response<AccountBalance>? account)
+                ? Results.Ok(new AccountView(account.Message.AccountId, account.Message.Balance))
+                : Results.Problem($"No account {id}", statusCode: StatusCodes.Status404NotFound);
+        });
 }

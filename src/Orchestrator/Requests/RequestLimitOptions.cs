@@ -10,4 +10,7 @@ public sealed class RequestLimitOptions
     /// RabbitMQ takes in one message, so whatever is accepted can also be published.
     /// </summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>How long a call on the workers' data (accounts, stock) waits for a worker to answer before it is a 503.</summary>
+    public TimeSpan WorkerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

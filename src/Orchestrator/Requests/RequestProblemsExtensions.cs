@@ -22,6 +22,7 @@ public static class RequestProblemsExtensions
         // Binding failures are thrown, so that BadRequestProblems can say what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.MaxRequestBodySize);
+        services.AddSingleton(new WorkerRequests(limits.WorkerTimeout));
         return services;
     }
 }

@@ -41,8 +41,9 @@ public sealed class QuorumQueueTests
         var vhost = Uri.EscapeDataString(new Uri(broker.ConnectionString).AbsolutePath.Trim('/'));
         using var management = TestServers.ManagementClient(new Uri(broker.ConnectionString));
         var queues = await Eventually.MatchAsync(async () => (await management.GetFromJsonAsync<JsonElement>($"api/queues/{vhost}")).EnumerateArray()
-                // The bus's own reply queue lives as long as its connection, which a quorum queue cannot.
-                .Where(q => !q.GetProperty("auto_delete").GetBoolean())
+                // The bus's own reply queue (answers to the API's requests) lives only as long as its
+                // connection, which a quorum queue cannot: it is declared neither durable nor to stay.
+                .Where(q => q.GetProperty("durable").GetBoolean() && !q.GetProperty("auto_delete").GetBoolean())
                 .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.GetProperty("type").GetString()),
             q => q.ContainsKey("deposit_error"), "the deposit's error queue to be declared");
 
