@@ -14,7 +14,7 @@ using Sagas.Durability.Hosting;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Scheduling;
 using Sagas.Durability.Storage;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 
 namespace Sagas.Testing;
 

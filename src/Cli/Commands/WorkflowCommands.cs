@@ -4,7 +4,7 @@ using Sagas.Cli.Output;
 
 namespace Sagas.Cli.Commands;
 
-/// <summary><c>sagas workflows</c>: every workflow type with how many of its sagas are in each state.</summary>
+/// <summary><c>sagas workflows</c>: every workflow type with how many of its sagas are in each state, and its definition's version.</summary>
 public static class WorkflowCommands
 {
     public static Command Create(CommandActions actions)
@@ -19,25 +19,34 @@ public static class WorkflowCommands
                 return;
             }
 
-            var table = new TableWriter("TYPE", "STATE", "COUNT", "END", "SIGNALS");
+            var table = new TableWriter("TYPE", "VERSION", "STATE", "COUNT", "END", "SIGNALS");
             foreach (var workflow in Display.Items(workflows))
             {
-                var type = Display.Text(workflow?["type"]);
+                var (type, version) = (Display.Text(workflow?["type"]), Version(workflow));
                 var signals = string.Join(", ", Display.Items(workflow, "signals").Select(Display.Text));
                 var states = Display.Items(workflow, "states").ToList();
                 if (states.Count == 0)
-                    table.Add(type, "", "0", "", signals);
+                    table.Add(type, version, "", "0", "", signals);
                 foreach (var state in states)
                 {
-                    table.Add(type, Display.Text(state?["name"]), Display.Text(state?["count"]), End(state), signals);
-                    type = "";
-                    signals = "";
+                    table.Add(type, version, Display.Text(state?["name"]), Display.Text(state?["count"]), End(state), signals);
+                    (type, version, signals) = ("", "", "");
                 }
             }
 
             table.Write(session.Output);
         });
         return command;
+    }
+
+    /// <summary>The deployed version, and the older ones whose instances still run on their own path.</summary>
+    static string Version(JsonNode? workflow)
+    {
+        var deployed = Display.Text(workflow?["version"]);
+        var older = Display.Items(workflow, "versions")
+            .Where(v => Display.Text(v?["version"]) != deployed && Display.Text(v?["running"]) is not ("" or "0"))
+            .Select(v => $"v{Display.Text(v?["version"])}: {Display.Text(v?["running"])} running");
+        return string.Join("; ", [deployed, .. older]);
     }
 
     static string End(JsonNode? state) =>

@@ -7,9 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sagas.Durability.Hosting;
 using Sagas.Durability.Outbox;
+using Sagas.Durability.Sagas;
 using Sagas.Durability.Storage;
-using Sagas.Durability.Visibility;
 
 namespace Sagas.Durability.Activities;
 
@@ -22,7 +23,7 @@ namespace Sagas.Durability.Activities;
 /// </summary>
 public sealed class StepDeadlineSweeper<TContext>(
     IServiceScopeFactory scopes,
-    SagaCatalog catalog,
+    IServiceProvider services,
     DurableDatabase database,
     TimeProvider clock,
     IOptions<StepDeadlineOptions> options,
@@ -34,12 +35,14 @@ public sealed class StepDeadlineSweeper<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        List<(SagaType Type, string Claim)> tables;
+        // Every saga table of the context whose sagas run steps.
+        List<(SagaTable Table, string Claim)> tables;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var model = scope.ServiceProvider.GetRequiredService<TContext>().Model;
-            tables = catalog.Types.Where(t => typeof(IActivityStepState).IsAssignableFrom(t.StateType))
-                .Select(t => (t, ClaimSql(model.FindEntityType(t.StateType)!, database))).ToList();
+            tables = scope.ServiceProvider.GetRequiredService<TContext>().Model.GetEntityTypes()
+                .Where(e => typeof(SagaInstance).IsAssignableFrom(e.ClrType) && typeof(IActivityStepState).IsAssignableFrom(e.ClrType))
+                .Select(e => (new SagaTable(SagaTypeName.Of(e.ClrType), QueueAddresses.OfSaga(e.ClrType, services)), ClaimSql(e, database)))
+                .ToList();
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -74,7 +77,7 @@ public sealed class StepDeadlineSweeper<TContext>(
     }
 
     /// <returns>How many timeouts were raised.</returns>
-    async Task<int> SweepAsync(SagaType type, string claim, CancellationToken cancellationToken)
+    async Task<int> SweepAsync(SagaTable type, string claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -133,4 +136,6 @@ public sealed class StepDeadlineSweeper<TContext>(
         public string? Step { get; set; }
         public int Attempt { get; set; }
     }
+
+    sealed record SagaTable(string Name, Uri Address);
 }

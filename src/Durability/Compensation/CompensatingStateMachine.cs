@@ -1,7 +1,6 @@
 using MassTransit;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Sagas;
-using Sagas.Durability.Visibility;
 
 namespace Sagas.Durability.Compensation;
 

@@ -51,8 +51,7 @@ public static class DurabilityServiceCollectionExtensions
         where TSqliteContext : TContext
         where TPostgresContext : TContext
     {
-        // Each context keeps its own migration history, so each can be migrated on its own.
-        var history = "__migrations_" + SnakeCaseNames.ToSnakeCase(typeof(TContext).Name);
+        var history = MigrationsHistoryTable<TContext>();
         if (options.Database == DatabaseProvider.Postgres)
             services.AddDbContextPool<TContext, TPostgresContext>(db => db
                 .UseNpgsql(WithPoolDefaults(connectionString), x => x.MigrationsHistoryTable(history))
@@ -62,6 +61,11 @@ public static class DurabilityServiceCollectionExtensions
                 .UseSqlite(connectionString, x => x.MigrationsHistoryTable(history))
                 .AddInterceptors(new SqlitePragmas()));
     }
+
+    /// <summary>Each context keeps its own migration history, so each can be migrated on its own, by the process that owns it.</summary>
+    public static string MigrationsHistoryTable<TContext>()
+        where TContext : DbContext =>
+        "__migrations_" + SnakeCaseNames.ToSnakeCase(typeof(TContext).Name);
 
     /// <summary>
     /// Every message opens and returns a pooled connection. Npgsql's reset on return (DISCARD ALL)

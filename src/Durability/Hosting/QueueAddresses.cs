@@ -1,3 +1,7 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Sagas.Durability.Hosting;
 
 /// <summary>Where a message for a queue, named as its receive endpoint names it, is sent.</summary>
@@ -11,4 +15,14 @@ public static class QueueAddresses
     /// </summary>
     public static Uri Of(string queue, SagasOptions options) =>
         new(options is { Transport: TransportKind.RabbitMq, RabbitMq.QueueType: RabbitMqQueueType.Quorum } ? $"exchange:{queue}" : $"queue:{queue}");
+
+    /// <summary>The queue of the saga whose state is <paramref name="state"/>, named as its endpoint is.</summary>
+    public static Uri OfSaga(Type state, IServiceProvider services)
+    {
+        var formatter = services.GetService<IEndpointNameFormatter>() ?? DefaultEndpointNameFormatter.Instance;
+        var name = (string)SagaNameMethod.MakeGenericMethod(state).Invoke(formatter, null)!;
+        return Of(name, services.GetRequiredService<IConfiguration>().GetSagasOptions());
+    }
+
+    static readonly System.Reflection.MethodInfo SagaNameMethod = typeof(IEndpointNameFormatter).GetMethod(nameof(IEndpointNameFormatter.Saga))!;
 }

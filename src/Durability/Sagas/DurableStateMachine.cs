@@ -1,7 +1,6 @@
 using MassTransit;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Telemetry;
-using Sagas.Durability.Visibility;
 
 namespace Sagas.Durability.Sagas;
 
@@ -168,7 +167,7 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     /// Declares that an earlier version had a state this one does not (renamed, or removed): its
     /// instances, live or ended, are moved to <paramref name="now"/> when this version starts, before
     /// any message is taken. Without it, live instances in a state the definition lacks refuse the start
-    /// (see <see cref="Visibility.WorkflowDefinitionCheck"/>), since no event could ever reach them.
+    /// (see <c>WorkflowDefinitionCheck</c> in Sagas.Operations), since no event could ever reach them.
     /// </summary>
     protected void FormerState(string name, State now) => _formerStates[name] = now.Name;
 
@@ -178,7 +177,7 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
     /// the old path for them with <see cref="VersionBinderExtensions.SinceVersion"/>; once none of those
     /// is live, the old branch goes and <paramref name="runsFrom"/> goes up. A start that finds live
     /// instances of a version outside <paramref name="runsFrom"/>..<paramref name="version"/> refuses
-    /// (see <see cref="Visibility.WorkflowDefinitionCheck"/>).
+    /// (see <c>WorkflowDefinitionCheck</c> in Sagas.Operations).
     /// </summary>
     protected void Versioned(int version, int runsFrom = 1)
     {

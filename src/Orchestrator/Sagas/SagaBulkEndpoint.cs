@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Sagas.Durability.DeadLetters;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator.Sagas;

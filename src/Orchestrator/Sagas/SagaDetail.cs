@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sagas.Durability.Sagas;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator.Sagas;

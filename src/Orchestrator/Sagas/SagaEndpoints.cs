@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator.Sagas;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 
 namespace Sagas.Orchestrator.Sagas;
 

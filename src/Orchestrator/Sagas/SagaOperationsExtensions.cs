@@ -1,4 +1,4 @@
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator.Sagas;

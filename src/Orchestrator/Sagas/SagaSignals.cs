@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 
 namespace Sagas.Orchestrator.Sagas;
 

@@ -1,4 +1,5 @@
-using Sagas.Durability.Visibility;
+using Sagas.Durability.Sagas;
+using Sagas.Operations.Visibility;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Orchestrator.Sagas;

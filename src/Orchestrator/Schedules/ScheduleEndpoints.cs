@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Sagas.Durability.Scheduling.Schedules;
+using Sagas.Operations.Schedules;
 
 namespace Sagas.Orchestrator.Schedules;
 

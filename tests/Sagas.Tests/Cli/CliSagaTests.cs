@@ -141,9 +141,10 @@ public sealed class CliSagaTests(CliHost host)
         Assert.True(completed.GetProperty("count").GetInt32() >= 1);
 
         var rows = (await host.RunAsync("workflows")).Succeeded().Rows();
-        Assert.Equal(["TYPE", "STATE", "COUNT", "END", "SIGNALS"], rows[0]);
+        Assert.Equal(["TYPE", "VERSION", "STATE", "COUNT", "END", "SIGNALS"], rows[0]);
         var first = rows.FindIndex(r => r[0] == "Transfer");
         Assert.True(first > 0, string.Join('\n', rows.Select(r => string.Join('|', r))));
+        Assert.Equal("1", rows[first][1]);
         Assert.Contains(rows.Skip(first), r => r.Contains("Completed") && r.Contains(completed.GetProperty("count").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)) && r.Contains("succeeded"));
     }
 

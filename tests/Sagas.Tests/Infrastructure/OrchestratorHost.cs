@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sagas.ActivityWorkers;
 using Sagas.ActivityWorkers.Ledger;
 using Sagas.Contracts;
+using Sagas.Durability.Hosting;
 using Sagas.Orchestrator;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Workflows.Transfers;
@@ -55,6 +57,10 @@ public sealed class OrchestratorHost : IAsyncDisposable
         // flow would otherwise log through the first host's disposed logger factory.
         LogContext.Current = null;
         builder.Services.AddOrchestrator(builder.Configuration, configureBus);
+        // A test that hosts no activities stands in for the workers with consumers of its own, so it
+        // keeps their data here: it opens accounts and reads the ledger as they would.
+        if (!builder.Configuration.GetValue("Sagas:HostActivities", builder.Configuration.GetSagasOptions().Transport == TransportKind.InMemory))
+            builder.Services.AddLedger(builder.Configuration, builder.Configuration.GetSagasOptions());
         if (clock is not null)
             builder.Services.Replace(ServiceDescriptor.Singleton(clock));
 

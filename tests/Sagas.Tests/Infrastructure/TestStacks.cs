@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sagas.ActivityWorkers.Ledger;
+using Sagas.Durability.Hosting;
 using Sagas.Orchestrator.Data;
 
 namespace Sagas.Tests.Infrastructure;
@@ -57,12 +58,17 @@ public static class TestStacks
 
     /// <summary>The ledger of a database that our processes use, opened from the test.</summary>
     public static PostgresLedgerDbContext Ledger(string postgres) =>
-        new(new DbContextOptionsBuilder<PostgresLedgerDbContext>().UseNpgsql(postgres).Options);
+        new(new DbContextOptionsBuilder<PostgresLedgerDbContext>()
+            .UseNpgsql(postgres, x => x.MigrationsHistoryTable(DurabilityServiceCollectionExtensions.MigrationsHistoryTable<LedgerDbContext>())).Options);
 
-    /// <summary>What <see cref="OrchestratorHost.OpenAccountsAsync"/> does, for tests whose services run as processes.</summary>
+    /// <summary>
+    /// What <see cref="OrchestratorHost.OpenAccountsAsync"/> does, for tests whose services run as processes.
+    /// The ledger is the workers': before one has started, its tables are made here as a worker's start would.
+    /// </summary>
     public static async Task OpenAccountsAsync(string postgres, IEnumerable<(string Id, decimal Balance)> accounts)
     {
         await using var ledger = Ledger(postgres);
+        await ledger.Database.MigrateAsync();
         ledger.Accounts.AddRange(accounts.Select(a => new Account { Id = a.Id, Balance = a.Balance }));
         await ledger.SaveChangesAsync();
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Sagas.Durability.Scheduling.Schedules;
+using Sagas.Operations.Schedules;
 using Sagas.Orchestrator.Workflows.DailyReports;
 using Sagas.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Sagas.Durability.Scheduling.Schedules;
+using Sagas.Operations.Schedules;
 using Sagas.Orchestrator.Workflows.DailyReports;
 using Sagas.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.Durability.Sagas;
-using Sagas.Durability.Scheduling.Schedules;
+using Sagas.Operations.Schedules;
 using Sagas.Orchestrator.Workflows.DailyReports;
 using Sagas.Testing;
 using Sagas.Tests.Infrastructure;

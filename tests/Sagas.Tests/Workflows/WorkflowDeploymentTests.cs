@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 using Sagas.Testing;
 
 namespace Sagas.Tests.Workflows;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Contracts;
 using Sagas.Durability.Sagas;
 using Sagas.Durability.Storage;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 using Sagas.Orchestrator.Workflows.Reminders;
 using Sagas.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sagas.Durability.Sagas;
-using Sagas.Durability.Visibility;
+using Sagas.Operations.Visibility;
 
 namespace Sagas.Orchestrator.Workflows.BillingCollection;
 

@@ -1,5 +1,5 @@
 using Sagas.Contracts;
-using Sagas.Durability.Scheduling.Schedules;
+using Sagas.Operations.Schedules;
 
 namespace Sagas.Orchestrator.Workflows.BonusCalculations;
 

@@ -1,4 +1,4 @@
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>Named schedules, bound from <c>Sagas:Schedules</c>.</summary>
 public sealed class WorkflowScheduleOptions

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>What happens to a fire while the run the previous fire started is still running.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ScheduleOverlap>))]

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>The workflows a schedule can start, by name (case-insensitive).</summary>
 public sealed class WorkflowRegistry

@@ -1,4 +1,4 @@
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>The database side of a schedule's fire: is the last run still going, and start the next one.</summary>
 public interface IScheduleRuns

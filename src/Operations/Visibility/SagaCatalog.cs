@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Sagas;
 
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Operations.Visibility;
 
 /// <summary>
 /// Every registered state machine, and queries that span their tables: list and count by filter,
@@ -27,11 +27,10 @@ public sealed class SagaCatalog
     /// <param name="machines">State machines registered in <paramref name="services"/>, with the saga each runs.</param>
     public SagaCatalog(IServiceProvider services, IModel model, IEnumerable<(Type Machine, Type State)> machines, IConfiguration configuration)
     {
-        var formatter = services.GetService<IEndpointNameFormatter>() ?? DefaultEndpointNameFormatter.Instance;
         Types = machines
             .OrderBy(x => SagaTypeName.Of(x.State), StringComparer.Ordinal)
             .Select((x, index) => (SagaType)DescribeMethod.MakeGenericMethod(x.State)
-                .Invoke(null, [services.GetRequiredService(x.Machine), index, model, formatter, configuration])!)
+                .Invoke(null, [services.GetRequiredService(x.Machine), index, model, services, configuration])!)
             .ToList();
     }
 
@@ -124,7 +123,7 @@ public sealed class SagaCatalog
         };
 
     static SagaType Describe<TSaga>(DurableStateMachine<TSaga> machine, int index, IModel model,
-        IEndpointNameFormatter formatter, IConfiguration configuration)
+        IServiceProvider services, IConfiguration configuration)
         where TSaga : SagaInstance
     {
         var entity = model.FindEntityType(typeof(TSaga))
@@ -141,7 +140,7 @@ public sealed class SagaCatalog
             Index = index,
             Table = entity.GetTableName()!,
             StateType = typeof(TSaga),
-            Address = QueueAddresses.Of(formatter.Saga<TSaga>(), configuration.GetSagasOptions()),
+            Address = QueueAddresses.OfSaga(typeof(TSaga), services),
             Graph = WithoutGuardedEnds(machine.Graph, machine.TerminalStates),
             SearchAttributes = attributes,
             StuckAfter = configuration.GetValue<TimeSpan?>($"Sagas:Workflows:{name}:StuckAfter") ?? machine.StuckAfter,

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sagas.Durability.Sagas;
 
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Operations.Visibility;
 
 sealed class SagaType<TSaga>(DurableStateMachine<TSaga> machine) : SagaType
     where TSaga : SagaInstance

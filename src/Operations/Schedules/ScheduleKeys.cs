@@ -1,6 +1,6 @@
 using Quartz;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>Where a named schedule lives in Quartz: one durable job and its trigger, both named after it.</summary>
 static class ScheduleKeys

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Operations.Visibility;
 
 public static class SearchAttributeExtensions
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Quartz;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>Checks a spec and turns it into the Quartz schedule it stands for.</summary>
 public static partial class ScheduleValidation

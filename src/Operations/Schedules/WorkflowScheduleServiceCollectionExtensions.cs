@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 public static class WorkflowScheduleServiceCollectionExtensions
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>
 /// Fires for one named schedule and starts its workflow. One fire at a time per schedule, with

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Operations.Visibility;
 
 /// <summary>
 /// Where a page ended: the last row's creation time, its type's place in the catalog and its id.

@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Sagas.Durability.Sagas;
 
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Operations.Visibility;
 
 /// <summary>One registered state machine as operators see it: its table, states, graph and searchable fields.</summary>
 public abstract class SagaType

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>One fire of a named schedule, as the workflow it starts sees it.</summary>
 /// <param name="RunId">The workflow's correlation id; the same for every attempt at this fire.</param>

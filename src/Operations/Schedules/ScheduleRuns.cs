@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Sagas.Durability.Outbox;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 sealed class ScheduleRuns<TContext>(TContext db, BusOutbox<TContext> outbox) : IScheduleRuns
     where TContext : DbContext

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>Creates the configured default schedules that do not exist yet; a bad one stops the start.</summary>
 sealed class ScheduleDefaultsService(WorkflowSchedules schedules, IOptions<WorkflowScheduleOptions> options, ILogger<ScheduleDefaultsService> logger)

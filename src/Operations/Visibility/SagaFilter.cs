@@ -1,4 +1,4 @@
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Operations.Visibility;
 
 /// <summary>Which saga instances an operator means: all of them when every part is empty.</summary>
 public sealed record SagaFilter(

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Quartz;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 /// <summary>
 /// A schedule's spec and its memory of the last run, kept in its job's data as strings so any

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Operations.Visibility;
 
 /// <summary>Turns a filter's text into the column's own type, so that a bad value is a clear error and never SQL.</summary>
 public static class SearchAttributeValues

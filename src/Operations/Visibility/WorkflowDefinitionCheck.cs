@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Sagas;
 
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Operations.Visibility;
 
 /// <summary>
 /// Run at start, before any message is taken: instances in a state a definition declares former

@@ -1,7 +1,7 @@
 using MassTransit;
 using MassTransit.SagaStateMachine;
 
-namespace Sagas.Durability.Visibility;
+namespace Sagas.Durability.Sagas;
 
 /// <summary>
 /// Walks a state machine's definition and keeps each transition with the state it leaves.

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Sagas.Durability.Sagas;
 
-namespace Sagas.Durability.Scheduling.Schedules;
+namespace Sagas.Operations.Schedules;
 
 public enum RunStatus
 {
