@@ -12,6 +12,7 @@ using Sagas.ActivityWorkers.Payments;
 using Sagas.ActivityWorkers.Shipping;
 using Sagas.Contracts;
 using Sagas.Durability.Activities;
+using Sagas.Durability.DeadLetters;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Outbox;
 using Sagas.Durability.Sagas;
@@ -21,9 +22,9 @@ using Sagas.Orchestrator.Workflows.DailyReports;
 using Sagas.Orchestrator.Workflows.ExpenseApprovals;
 using Sagas.Orchestrator.Workflows.Orders;
 using Sagas.Orchestrator.Workflows.Transfers;
+using Sagas.Tests.Durability.Sagas;
 using Sagas.Tests.Infrastructure;
-using Sagas.Tests.Transfers;
-using Sagas.Tests.Workflows.Orders;
+using Sagas.Tests.Orchestrator.Workflows.Orders;
 using Xunit.Abstractions;
 
 namespace Sagas.Tests.Chaos;
@@ -134,7 +135,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(6)); // the management API's counts lag a few seconds
         Assert.Empty(await ServerRestarts.DeadLetteredAsync(broker.ConnectionString));
         await AssertOutboxDrainsAsync(sagas);
-        Assert.Equal(0, await sagas.Set<Durability.DeadLetters.StoredDeadLetter>().CountAsync());
+        Assert.Equal(0, await sagas.Set<StoredDeadLetter>().CountAsync());
         faults.AssertRodeOutOutages();
     }
 
