@@ -1,7 +1,10 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sagas.ActivityWorkers.Ledger;
+using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
+using Sagas.Durability.Outbox;
 using Sagas.Durability.Telemetry;
 
 namespace Sagas.ActivityWorkers.Activities;
@@ -9,7 +12,8 @@ namespace Sagas.ActivityWorkers.Activities;
 /// <summary>
 /// Endpoint settings shared by ledger activities: a queue named after the activity, retries and
 /// scheduled redeliveries as configured for it, the transactional inbox/outbox so a redelivery
-/// never acts twice, and injected faults when configured for drills.
+/// never acts twice (a <see cref="LongActivityAttribute">long activity</see> runs outside it), and
+/// injected faults when configured for drills.
 /// </summary>
 public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
@@ -28,6 +32,9 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
     public static string QueueName => KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>();
 
     public static string ActivityName => typeof(TConsumer).Name.Replace("Consumer", "", StringComparison.Ordinal);
+
+    /// <summary>A <see cref="LongActivityAttribute">long activity</see> runs outside the inbox/outbox transaction.</summary>
+    static bool IsLong => typeof(TConsumer).IsDefined(typeof(LongActivityAttribute), inherit: false);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<TConsumer> consumer,
         IRegistrationContext context)
@@ -53,7 +60,10 @@ public sealed class ActivityDefinition<TConsumer> : ConsumerDefinition<TConsumer
 
         // A database outage is no failure of the activity: it is waited out, not counted as an attempt.
         endpoint.UseDatabaseOutageRetry(context);
-        endpoint.UseDurableOutbox<LedgerDbContext>(context);
+        if (IsLong)
+            endpoint.UseFilter(ActivatorUtilities.CreateInstance<ForgetKeptMessageFilter>(context));
+        else
+            endpoint.UseDurableOutbox<LedgerDbContext>(context);
         // The consumer's pipe runs inside the outbox's transaction, which wraps the message's pipe.
         consumer.UseFilter(new ActivityTelemetryFilter<TConsumer>(ActivityName, context.GetRequiredService<SagaMetrics>()));
         if (_faults.Enabled)

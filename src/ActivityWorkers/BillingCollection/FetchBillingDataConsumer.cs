@@ -11,6 +11,7 @@ namespace Sagas.ActivityWorkers.BillingCollection;
 /// it reached. The provider here is simulated: <c>Sagas:Activities:FetchBillingData:Pages</c> pages of
 /// 100 records, <c>PageTime</c> each.
 /// </summary>
+[LongActivity]
 public sealed class FetchBillingDataConsumer(ActivityHeartbeats heartbeats, IConfiguration configuration) : IConsumer<FetchBillingData>
 {
     public async Task Consume(ConsumeContext<FetchBillingData> context)

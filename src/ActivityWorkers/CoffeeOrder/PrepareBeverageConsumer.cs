@@ -11,6 +11,7 @@ namespace Sagas.ActivityWorkers.CoffeeOrder;
 /// one carries on from there. <c>Sagas:Activities:PrepareBeverage:StageTime</c> sets how long a stage takes;
 /// <c>OutOfOrder</c> stands for a broken espresso machine, which no retry mends.
 /// </summary>
+[LongActivity]
 public sealed class PrepareBeverageConsumer(ActivityHeartbeats heartbeats, IConfiguration configuration) : IConsumer<PrepareBeverage>
 {
     public async Task Consume(ConsumeContext<PrepareBeverage> context)

@@ -27,7 +27,8 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         ConnectStateObserver(telemetry);
         ConnectEventObserver(telemetry);
         ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, clock));
-        ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(clock));
+        var eventHistory = new SagaEventHistoryObserver<TSaga>(clock);
+        ConnectEventObserver(eventHistory);
         ConnectStateObserver(new DefinitionVersionStamp<TSaga>(() => DefinitionVersion));
 
         Event(() => TerminateSaga, e =>
@@ -56,7 +57,17 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         // before any state that handles it still faults: that is a bug, or a message for another saga.
         _graph = new Lazy<SagaGraph>(() => SagaGraphVisitor<TSaga>.Draw(this, TransitionsChosenAtRunTime));
         _lateEvents = new Lazy<HashSet<(string State, string Event)>>(LateEvents);
-        OnUnhandledEvent(x => HasEnded(x.Saga) || _lateEvents.Value.Contains((x.CurrentState.Name, x.Event.Name)) ? x.Ignore() : x.Throw());
+        OnUnhandledEvent(async x =>
+        {
+            if (!HasEnded(x.Saga) && !_lateEvents.Value.Contains((x.CurrentState.Name, x.Event.Name)))
+            {
+                await x.Throw().ConfigureAwait(false);
+                return;
+            }
+
+            await eventHistory.RecordIgnored(x).ConfigureAwait(false);
+            await x.Ignore().ConfigureAwait(false);
+        });
     }
 
     readonly Lazy<SagaGraph> _graph;

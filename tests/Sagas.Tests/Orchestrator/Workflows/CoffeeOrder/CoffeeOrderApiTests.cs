@@ -30,6 +30,29 @@ public sealed class CoffeeOrderApiTests : IAsyncLifetime
         Assert.Equal(2, (await _api.Http.GetFromJsonAsync<JsonElement>("/api/inventory/coffee-beans")).GetProperty("reserved").GetInt32());
     }
 
+    /// <summary>
+    /// The barista runs outside the inbox/outbox transaction: on SQLite, inside it, it would hold the one
+    /// writer for its whole run, and its heartbeats (and every other saga) would wait until it ended.
+    /// </summary>
+    [Fact]
+    public async Task The_barista_heartbeats_reach_the_order_while_the_beverage_is_being_prepared()
+    {
+        await PostAsync("/api/accounts", new { accountId = "ada", balance = 10 }, HttpStatusCode.Created);
+        await PutAsync("/api/inventory/coffee-beans", new { quantity = 10 });
+        await PutAsync("/api/inventory/milk", new { quantity = 10 });
+        var id = (await PostAsync("/api/coffee-orders", new { customerId = "ada", beverage = "latte" }, HttpStatusCode.Accepted)).GetProperty("coffeeOrderId").GetGuid();
+
+        JsonElement order = default;
+        await Eventually.TrueAsync(async () => await OrderAsync(id) is { } found && (order = found).GetProperty("order").GetProperty("status").GetString() == "Completed",
+            "the coffee order to complete");
+        var beats = order.GetProperty("history").EnumerateArray().Where(h => h.GetProperty("event").GetString() == "StepHeartbeat")
+            .Select(h => h.GetProperty("occurredAt").GetDateTime()).ToList();
+
+        // Five stages of 200 ms: the beats are recorded as they come, not all at once when the last one is done.
+        Assert.Equal(5, beats.Count);
+        Assert.True(beats[^1] - beats[0] >= TimeSpan.FromMilliseconds(600), $"the heartbeats were recorded within {(beats[^1] - beats[0]).TotalMilliseconds} ms");
+    }
+
     [Fact]
     public async Task A_beverage_not_on_the_menu_is_refused_with_the_menu()
     {
