@@ -27,8 +27,7 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
         ConnectStateObserver(telemetry);
         ConnectEventObserver(telemetry);
         ConnectStateObserver(new SagaHistoryObserver<TSaga>(_terminalStates, clock));
-        var eventHistory = new SagaEventHistoryObserver<TSaga>(clock);
-        ConnectEventObserver(eventHistory);
+        ConnectEventObserver(new SagaEventHistoryObserver<TSaga>(clock));
         ConnectStateObserver(new DefinitionVersionStamp<TSaga>(() => DefinitionVersion));
 
         Event(() => TerminateSaga, e =>
@@ -51,23 +50,13 @@ public abstract class DurableStateMachine<TSaga> : MassTransitStateMachine<TSaga
 
         // An event the current state does not handle, but a state before it did, came late or again:
         // a step's answer after the saga moved on, a start or a signal sent twice, a timer that fired
-        // anyway. The first one counted; this one is ignored (and kept in the history). So is anything
+        // anyway. The first one counted; this one is ignored, leaving no trace. So is anything
         // that reaches a saga that has ended. One rule from the workflow's own graph, so that no
         // workflow keeps lists of states that go stale when a state is added. An event that comes
         // before any state that handles it still faults: that is a bug, or a message for another saga.
         _graph = new Lazy<SagaGraph>(() => SagaGraphVisitor<TSaga>.Draw(this, TransitionsChosenAtRunTime));
         _lateEvents = new Lazy<HashSet<(string State, string Event)>>(LateEvents);
-        OnUnhandledEvent(async x =>
-        {
-            if (!HasEnded(x.Saga) && !_lateEvents.Value.Contains((x.CurrentState.Name, x.Event.Name)))
-            {
-                await x.Throw().ConfigureAwait(false);
-                return;
-            }
-
-            await eventHistory.RecordIgnored(x).ConfigureAwait(false);
-            await x.Ignore().ConfigureAwait(false);
-        });
+        OnUnhandledEvent(x => HasEnded(x.Saga) || _lateEvents.Value.Contains((x.CurrentState.Name, x.Event.Name)) ? x.Ignore() : x.Throw());
     }
 
     readonly Lazy<SagaGraph> _graph;

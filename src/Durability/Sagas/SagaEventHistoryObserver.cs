@@ -4,8 +4,7 @@ namespace Sagas.Durability.Sagas;
 
 /// <summary>
 /// Records events a saga handled without changing state (a step's timer firing and the step
-/// being sent again, a heartbeat), and those it ignored as late, so the history shows every step,
-/// not only transitions.
+/// being sent again, a heartbeat), so the history shows every step, not only transitions.
 /// </summary>
 sealed class SagaEventHistoryObserver<TSaga>(TimeProvider clock) : IEventObserver<TSaga>
     where TSaga : SagaInstance
@@ -26,9 +25,6 @@ sealed class SagaEventHistoryObserver<TSaga>(TimeProvider clock) : IEventObserve
 
     public Task ExecuteFault<T>(BehaviorContext<TSaga, T> context, Exception exception)
         where T : class => Task.CompletedTask;
-
-    /// <summary>Records an event the saga ignored (it came late, or to a saga that had ended), so operators see it arrived.</summary>
-    public Task RecordIgnored(BehaviorContext<TSaga> context) => Record(context);
 
     Task Record(BehaviorContext<TSaga> context)
     {

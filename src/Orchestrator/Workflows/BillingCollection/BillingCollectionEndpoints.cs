@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
@@ -28,12 +27,8 @@ public sealed class BillingCollectionEndpoints : IEndpointGroup
             id => new StartBillingCollection { BillingCollectionId = id, Account = request.Account ?? "" },
             BillingCollectionStateMachine.Problem);
 
-    static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
-    {
-        var saga = await db.Set<BillingCollectionState>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
-        return saga is null
-            ? Results.Problem($"No billing collection {id}", statusCode: StatusCodes.Status404NotFound)
-            : Results.Ok(new BillingCollectionView(saga.CorrelationId, saga.CurrentState, saga.Account, saga.Runs, saga.FailedRuns, saga.RecordsCollected,
-                saga.AmountCollected, saga.NextRunAt, saga.StepProgress, saga.FailureReason, await SagaHistoryView.LoadAsync(db, id, cancellationToken)));
-    }
+    static Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken) =>
+        db.ReadAsync<BillingCollectionState, BillingCollectionView>(Start, id, (saga, history) => new BillingCollectionView(
+            saga.CorrelationId, saga.CurrentState, saga.Account, saga.Runs, saga.FailedRuns, saga.RecordsCollected, saga.AmountCollected,
+            saga.NextRunAt, saga.StepProgress, saga.FailureReason, history), cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
@@ -26,11 +25,6 @@ public sealed class CoffeeOrderEndpoints : IEndpointGroup
             id => new StartCoffeeOrder { CoffeeOrderId = id, CustomerId = request.CustomerId ?? "", Beverage = request.Beverage ?? "" },
             CoffeeOrderStateMachine.Problem);
 
-    static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
-    {
-        var saga = await db.Set<CoffeeOrderState>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
-        return saga is null
-            ? Results.Problem($"No coffee order {id}", statusCode: StatusCodes.Status404NotFound)
-            : Results.Ok(new CoffeeOrderView(saga.Status(), await SagaHistoryView.LoadAsync(db, id, cancellationToken)));
-    }
+    static Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken) =>
+        db.ReadAsync<CoffeeOrderState, CoffeeOrderView>(Start, id, (saga, history) => new CoffeeOrderView(saga.Status(), history), cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
@@ -33,15 +32,8 @@ public sealed class ExpenseEndpoints : IEndpointGroup
             Description = request.Description ?? "",
         }, ExpenseValidation.Problem);
 
-    static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
-    {
-        var saga = await db.Set<ExpenseApprovalState>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
-        if (saga is null)
-            return Results.Problem($"No expense {id}", statusCode: StatusCodes.Status404NotFound);
-
-        return Results.Ok(new ExpenseView(
+    static Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken) =>
+        db.ReadAsync<ExpenseApprovalState, ExpenseView>(Start, id, (saga, history) => new ExpenseView(
             saga.CorrelationId, saga.CurrentState, saga.Employee, saga.Amount, saga.Description, saga.DecidedBy, saga.Reason,
-            saga.SubmittedAt, saga.DecisionDueAt, saga.ApproverNotifiedAt, saga.DecidedAt, saga.CompletedAt,
-            await SagaHistoryView.LoadAsync(db, id, cancellationToken)));
-    }
+            saga.SubmittedAt, saga.DecisionDueAt, saga.ApproverNotifiedAt, saga.DecidedAt, saga.CompletedAt, history), cancellationToken);
 }

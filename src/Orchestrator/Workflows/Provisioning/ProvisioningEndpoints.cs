@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
@@ -30,14 +29,8 @@ public sealed class ProvisioningEndpoints : IEndpointGroup
             Providers = request.Providers ?? [],
         }, ProvisioningValidation.Problem);
 
-    static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
-    {
-        var saga = await db.Set<ProvisioningState>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
-        if (saga is null)
-            return Results.Problem($"No provisioning {id}", statusCode: StatusCodes.Status404NotFound);
-
-        return Results.Ok(new ProvisioningView(
-            saga.CorrelationId, saga.CurrentState, saga.Environment, saga.Providers, saga.FailureReason,
-            saga.CreatedAt, saga.UpdatedAt, saga.CompletedAt, await SagaHistoryView.LoadAsync(db, id, cancellationToken)));
-    }
+    static Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken) =>
+        db.ReadAsync<ProvisioningState, ProvisioningView>(Start, id, (saga, history) => new ProvisioningView(
+            saga.CorrelationId, saga.CurrentState, saga.Environment, saga.Providers, saga.FailureReason, saga.CreatedAt, saga.UpdatedAt,
+            saga.CompletedAt, history), cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
@@ -31,14 +30,8 @@ public sealed class TransferEndpoints : IEndpointGroup
             Amount = request.Amount ?? 0,
         }, TransferValidation.Problem);
 
-    static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
-    {
-        var saga = await db.Set<TransferState>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
-        if (saga is null)
-            return Results.Problem($"No transfer {id}", statusCode: StatusCodes.Status404NotFound);
-
-        return Results.Ok(new TransferView(
-            saga.CorrelationId, saga.CurrentState, saga.FromAccount, saga.ToAccount, saga.Amount, saga.FailureReason,
-            saga.CreatedAt, saga.UpdatedAt, saga.CompletedAt, await SagaHistoryView.LoadAsync(db, id, cancellationToken)));
-    }
+    static Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken) =>
+        db.ReadAsync<TransferState, TransferView>(Start, id, (saga, history) => new TransferView(
+            saga.CorrelationId, saga.CurrentState, saga.FromAccount, saga.ToAccount, saga.Amount, saga.FailureReason, saga.CreatedAt,
+            saga.UpdatedAt, saga.CompletedAt, history), cancellationToken);
 }

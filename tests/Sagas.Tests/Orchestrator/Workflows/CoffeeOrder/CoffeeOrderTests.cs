@@ -93,19 +93,4 @@ public sealed class CoffeeOrderTests
         var cancelled = await status.GetResponse<CoffeeOrderStatus>(new GetCoffeeOrderStatus(Id));
         Assert.Equal(("Cancelled", "cancelled: changed my mind"), (cancelled.Message.Status, cancelled.Message.FailureReason));
     }
-
-    [Fact]
-    public async Task A_cancel_after_the_beverage_is_ready_is_ignored_and_shows_in_the_history()
-    {
-        await using var shop = await OpenShopAsync();
-        await shop.PublishAsync(Latte);
-        await shop.AssertEndedInAsync(Id, m => m.Completed);
-
-        await shop.PublishAsync(new CancelCoffeeOrder(Id, "too late"));
-
-        var late = await shop.WaitForAsync(Id, x => x.HistoryCount == 6, "to record the late cancel");
-        Assert.Equal("Completed", late.CurrentState);
-        Assert.Empty(shop.Fake<RefundPayment>().Received);
-        Assert.Equal(("CancelOrder", "Completed"), (await shop.HistoryAsync(Id)) is [.., var last] ? (last.EventName, last.ToState) : default);
-    }
 }

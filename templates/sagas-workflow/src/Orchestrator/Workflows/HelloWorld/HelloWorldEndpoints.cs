@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sagas.Contracts;
 using Sagas.Orchestrator.Data;
 using Sagas.Orchestrator.Sagas;
@@ -28,12 +27,7 @@ public sealed class HelloWorldEndpoints : IEndpointGroup
             id => new StartHelloWorld { HelloWorldId = id, Name = request.Name ?? "" },
             HelloWorldStateMachine.Problem);
 
-    static async Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken)
-    {
-        var saga = await db.Set<HelloWorldState>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
-        return saga is null
-            ? Results.Problem($"No hello-world {id}", statusCode: StatusCodes.Status404NotFound)
-            : Results.Ok(new HelloWorldView(saga.CorrelationId, saga.CurrentState, saga.Name, saga.Greeting, saga.FailureReason,
-                saga.CreatedAt, saga.CompletedAt, await SagaHistoryView.LoadAsync(db, id, cancellationToken)));
-    }
+    static Task<IResult> GetAsync(Guid id, SagasDbContext db, CancellationToken cancellationToken) =>
+        db.ReadAsync<HelloWorldState, HelloWorldView>(Start, id, (saga, history) => new HelloWorldView(
+            saga.CorrelationId, saga.CurrentState, saga.Name, saga.Greeting, saga.FailureReason, saga.CreatedAt, saga.CompletedAt, history), cancellationToken);
 }
