@@ -45,6 +45,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -54,6 +55,43 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_batch_sagas", x => x.correlation_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "billing_collection_sagas",
+                columns: table => new
+                {
+                    correlation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    period_start = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    next_run_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    next_run_token_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    runs = table.Column<int>(type: "integer", nullable: false),
+                    failed_runs = table.Column<int>(type: "integer", nullable: false),
+                    records_collected = table.Column<long>(type: "bigint", nullable: false),
+                    amount_collected = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    stop_reason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    current_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
+                    history_count = table.Column<int>(type: "integer", nullable: false),
+                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    failure_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    termination_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    step_attempt = table.Column<int>(type: "integer", nullable: false),
+                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_billing_collection_sagas", x => x.correlation_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -73,6 +111,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -80,11 +119,48 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     termination_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
-                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_bonus_calculation_sagas", x => x.correlation_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "coffee_order_sagas",
+                columns: table => new
+                {
+                    correlation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    beverage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    current_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
+                    history_count = table.Column<int>(type: "integer", nullable: false),
+                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    failure_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    termination_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    step_attempt = table.Column<int>(type: "integer", nullable: false),
+                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    compensations = table.Column<string>(type: "text", nullable: false),
+                    compensated_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    compensation_request_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coffee_order_sagas", x => x.correlation_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -100,6 +176,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -107,7 +184,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     termination_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
-                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -134,6 +214,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -141,7 +222,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     termination_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
-                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -165,6 +249,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -173,6 +258,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
                     step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     compensations = table.Column<string>(type: "text", nullable: false),
                     compensated_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     compensation_request_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
@@ -197,6 +285,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -205,6 +294,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
                     step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     compensations = table.Column<string>(type: "text", nullable: false),
                     compensated_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     compensation_request_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
@@ -226,6 +318,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -234,6 +327,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
                     step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     compensations = table.Column<string>(type: "text", nullable: false),
                     compensated_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     compensation_request_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
@@ -255,6 +351,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -263,6 +360,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
                     step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     compensations = table.Column<string>(type: "text", nullable: false),
                     compensated_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     compensation_request_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
@@ -291,6 +391,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -298,7 +399,10 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     termination_reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
-                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -316,6 +420,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -324,6 +429,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
                     step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     compensations = table.Column<string>(type: "text", nullable: false),
                     compensated_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     compensation_request_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
@@ -346,6 +454,7 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
                     history_count = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     parent_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -354,6 +463,9 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                     current_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     step_attempt = table.Column<int>(type: "integer", nullable: false),
                     step_deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    step_progress = table.Column<long>(type: "bigint", nullable: true),
+                    step_started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     compensations = table.Column<string>(type: "text", nullable: false),
                     compensated_state = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     compensation_request_step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
@@ -395,6 +507,37 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                 column: "updated_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_billing_collection_sagas_account",
+                table: "billing_collection_sagas",
+                column: "account");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_collection_sagas_created_at_correlation_id",
+                table: "billing_collection_sagas",
+                columns: new[] { "created_at", "correlation_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_collection_sagas_current_state_created_at",
+                table: "billing_collection_sagas",
+                columns: new[] { "current_state", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_collection_sagas_parent_id",
+                table: "billing_collection_sagas",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_collection_sagas_step_deadline",
+                table: "billing_collection_sagas",
+                column: "step_deadline",
+                filter: "step_deadline IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_collection_sagas_updated_at",
+                table: "billing_collection_sagas",
+                column: "updated_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_bonus_calculation_sagas_created_at_correlation_id",
                 table: "bonus_calculation_sagas",
                 columns: new[] { "created_at", "correlation_id" });
@@ -423,6 +566,37 @@ namespace Sagas.Orchestrator.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "ix_bonus_calculation_sagas_updated_at",
                 table: "bonus_calculation_sagas",
+                column: "updated_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coffee_order_sagas_created_at_correlation_id",
+                table: "coffee_order_sagas",
+                columns: new[] { "created_at", "correlation_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coffee_order_sagas_current_state_created_at",
+                table: "coffee_order_sagas",
+                columns: new[] { "current_state", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coffee_order_sagas_customer_id",
+                table: "coffee_order_sagas",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coffee_order_sagas_parent_id",
+                table: "coffee_order_sagas",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coffee_order_sagas_step_deadline",
+                table: "coffee_order_sagas",
+                column: "step_deadline",
+                filter: "step_deadline IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coffee_order_sagas_updated_at",
+                table: "coffee_order_sagas",
                 column: "updated_at");
 
             migrationBuilder.CreateIndex(
@@ -715,7 +889,13 @@ namespace Sagas.Orchestrator.Migrations.Postgres
                 name: "batch_sagas");
 
             migrationBuilder.DropTable(
+                name: "billing_collection_sagas");
+
+            migrationBuilder.DropTable(
                 name: "bonus_calculation_sagas");
+
+            migrationBuilder.DropTable(
+                name: "coffee_order_sagas");
 
             migrationBuilder.DropTable(
                 name: "daily_report_sagas");
