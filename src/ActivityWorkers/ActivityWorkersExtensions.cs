@@ -3,12 +3,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sagas.ActivityWorkers.Activities;
-using Sagas.ActivityWorkers.Inventory;
 using Sagas.ActivityWorkers.Ledger;
-using Sagas.ActivityWorkers.Mail;
-using Sagas.ActivityWorkers.Payments;
 using Sagas.ActivityWorkers.Provisioning;
-using Sagas.ActivityWorkers.Shipping;
 using Sagas.Durability.Activities;
 using Sagas.Durability.Hosting;
 using Sagas.Durability.Scheduling;
@@ -17,19 +13,20 @@ namespace Sagas.ActivityWorkers;
 
 public static class ActivityWorkersExtensions
 {
-    /// <summary>The ledger and its database, needed wherever ledger activities run.</summary>
+    /// <summary>
+    /// The workers' database and what their activities need, wherever activities run: each folder's
+    /// <see cref="IActivityServices"/>, found by convention, and every activity's retry and fault settings.
+    /// </summary>
     public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration, SagasOptions options)
     {
         services.AddDurableDbContext<LedgerDbContext, SqliteLedgerDbContext, PostgresLedgerDbContext>(options, configuration.GetSagasConnectionString());
         services.AddScoped<LedgerBook>();
         services.AddSchedulerClient(configuration);
         services.AddActivitySteps(configuration);
-        services.Configure<MailOptions>(configuration.GetSection("Sagas:Activities:SendMail"));
-        services.AddSingleton<SimulatedMailOutage>();
-        services.AddScoped<InventoryLocks>();
-        services.AddScoped<PaymentAccounts>();
-        services.Configure<PaymentOptions>(configuration.GetSection("Sagas:Activities:ChargePayment"));
-        services.Configure<ShippingOptions>(configuration.GetSection("Sagas:Activities:CreateShipment"));
+        foreach (var folder in typeof(ActivityWorkersExtensions).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IActivityServices).IsAssignableFrom(t))
+                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+            ((IActivityServices)Activator.CreateInstance(folder)!).Add(services, configuration);
         foreach (var activity in configuration.GetSection("Sagas:Activities").GetChildren())
         {
             services.Configure<ActivityRetryOptions>(activity.Key, activity.GetSection("Retry"));

@@ -13,6 +13,7 @@ public sealed class FakeActivity<TCommand>
     where TCommand : class
 {
     readonly ConcurrentQueue<TCommand> _received = new();
+    readonly ConcurrentDictionary<Guid, bool> _taken = new();
     Func<FakeActivityCall<TCommand>, Task> _behaviour = _ => Task.CompletedTask;
 
     /// <summary>Every command taken so far, in order; a step sent again shows up again.</summary>
@@ -39,6 +40,10 @@ public sealed class FakeActivity<TCommand>
 
     internal Task ConsumeAsync(ConsumeContext<TCommand> context, ActivityHeartbeats heartbeats)
     {
+        // A copy of a message already taken is dropped, as a real activity's inbox drops it; a step
+        // sent again after its deadline is a new message, and is taken.
+        if (context.MessageId is { } id && !_taken.TryAdd(id, true))
+            return Task.CompletedTask;
         _received.Enqueue(context.Message);
         return _behaviour(new FakeActivityCall<TCommand>(context, heartbeats));
     }

@@ -31,6 +31,8 @@ public sealed class OutboxDeliveryService<TDbContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         metrics.ObserveOutboxBacklog(CountBacklog);
+        // Before anything of this run can be in the outbox: rows written from here on are not the last run's.
+        var startedAt = clock.GetUtcNow().UtcDateTime;
         try
         {
             // Nothing goes out before the host has started: the bus, started by another hosted service,
@@ -38,7 +40,7 @@ public sealed class OutboxDeliveryService<TDbContext>(
             // the in-memory transport drops what no queue takes (a restart that came up quickly lost
             // the starts and answers its outbox re-sent).
             await StartedAsync(stoppingToken).ConfigureAwait(false);
-            await RecoverAtStartAsync(stoppingToken).ConfigureAwait(false);
+            await RecoverAtStartAsync(startedAt, stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -69,9 +71,11 @@ public sealed class OutboxDeliveryService<TDbContext>(
 
     /// <summary>
     /// SQLite has one process: whatever it left in the outbox, unsent or (in-memory transport)
-    /// sent into queues that died with it, is delivered now rather than after its lease.
+    /// sent into queues that died with it, is delivered now rather than after its lease. Only the last
+    /// run's rows: those this run wrote since it started (their lease taken after <paramref name="startedAt"/>)
+    /// are on their way, and sending them again raced the first send to the same consumer.
     /// </summary>
-    async Task RecoverAtStartAsync(CancellationToken cancellationToken)
+    async Task RecoverAtStartAsync(DateTime startedAt, CancellationToken cancellationToken)
     {
         if (database.Provider != DatabaseProvider.Sqlite)
             return;
@@ -81,7 +85,8 @@ public sealed class OutboxDeliveryService<TDbContext>(
         int left;
         using (await database.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            left = await db.Set<OutboxMessage>().ExecuteUpdateAsync(x => x
+            var thisRun = startedAt + _options.Lease;
+            left = await db.Set<OutboxMessage>().Where(x => x.LockedUntil < thisRun).ExecuteUpdateAsync(x => x
                 .SetProperty(m => m.DeliveredAt, (DateTime?)null)
                 .SetProperty(m => m.LockedUntil, DateTime.MinValue), cancellationToken).ConfigureAwait(false);
         }
