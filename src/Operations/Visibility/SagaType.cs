@@ -27,10 +27,23 @@ public abstract class SagaType
 
     internal abstract Task<int> CountAsync(DbContext db, SagaFilter filter, DateTime now, CancellationToken cancellationToken);
 
-    public abstract Task<Dictionary<string, int>> CountByStateAsync(DbContext db, CancellationToken cancellationToken);
+    /// <summary>
+    /// The instances by state, and by the definition version they started on (how many still run, how many
+    /// ended), from one grouped query: the dashboard asks for every workflow's every two seconds.
+    /// </summary>
+    public async Task<SagaCounts> CountInstancesAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var groups = await CountByStateAndVersionAsync(db, cancellationToken).ConfigureAwait(false);
+        var byState = groups.GroupBy(x => x.State).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var byVersion = groups.GroupBy(x => x.Version).OrderBy(g => g.Key)
+            .Select(g => new VersionCount(g.Key,
+                Running: g.Where(x => !TerminalStates.Contains(x.State)).Sum(x => x.Count),
+                Ended: g.Where(x => TerminalStates.Contains(x.State)).Sum(x => x.Count)))
+            .ToList();
+        return new SagaCounts(byState, byVersion);
+    }
 
-    /// <summary>Instances by the definition version they started on: how many still run, how many ended.</summary>
-    public abstract Task<List<VersionCount>> CountByVersionAsync(DbContext db, CancellationToken cancellationToken);
+    internal abstract Task<List<(string State, int Version, int Count)>> CountByStateAndVersionAsync(DbContext db, CancellationToken cancellationToken);
 
     /// <summary>Live instances of versions this definition has no path for, by version.</summary>
     public abstract Task<List<VersionCount>> LiveOfUnknownVersionsAsync(DbContext db, CancellationToken cancellationToken);
@@ -50,6 +63,9 @@ public abstract class SagaType
 
     public bool HasEnded(SagaInstance saga) => TerminalStates.Contains(saga.CurrentState);
 }
+
+/// <summary>A workflow's instances counted by state and by the version they started on.</summary>
+public sealed record SagaCounts(IReadOnlyDictionary<string, int> ByState, IReadOnlyList<VersionCount> ByVersion);
 
 /// <summary>A workflow's instances that started on one version of its definition.</summary>
 public sealed record VersionCount(int Version, int Running, int Ended);

@@ -33,14 +33,11 @@ sealed class SagaType<TSaga>(DurableStateMachine<TSaga> machine) : SagaType
     internal override Task<int> CountAsync(DbContext db, SagaFilter filter, DateTime now, CancellationToken cancellationToken) =>
         Filtered(db, filter, now).CountAsync(cancellationToken);
 
-    public override Task<Dictionary<string, int>> CountByStateAsync(DbContext db, CancellationToken cancellationToken) =>
-        db.Set<TSaga>().GroupBy(x => x.CurrentState).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-
-    public override Task<List<VersionCount>> CountByVersionAsync(DbContext db, CancellationToken cancellationToken) =>
-        db.Set<TSaga>().GroupBy(x => x.DefinitionVersion).OrderBy(g => g.Key)
-            .Select(g => new VersionCount(g.Key, g.Count(x => x.CompletedAt == null), g.Count(x => x.CompletedAt != null)))
-            .ToListAsync(cancellationToken);
+    internal override async Task<List<(string State, int Version, int Count)>> CountByStateAndVersionAsync(DbContext db, CancellationToken cancellationToken) =>
+        (await db.Set<TSaga>().GroupBy(x => new { x.CurrentState, x.DefinitionVersion })
+            .Select(g => new { g.Key.CurrentState, g.Key.DefinitionVersion, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+        .Select(x => (x.CurrentState, x.DefinitionVersion, x.Count)).ToList();
 
     public override Task<List<VersionCount>> LiveOfUnknownVersionsAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Set<TSaga>().Where(x => x.CompletedAt == null && (x.DefinitionVersion < OldestRunVersion || x.DefinitionVersion > DefinitionVersion))

@@ -25,14 +25,14 @@ public sealed class WorkflowEndpoints : IEndpointGroup
         var views = new List<WorkflowView>();
         foreach (var type in catalog.Types)
         {
-            var counts = await type.CountByStateAsync(db, ct);
+            var counts = await type.CountInstancesAsync(db, ct);
             views.Add(new WorkflowView(
                 type.Name, type.Table,
                 type.Graph.States.Where(s => s != "Initial")
-                    .Select(s => new StateCount(s, counts.GetValueOrDefault(s), type.TerminalStates.Contains(s), type.SucceededStates.Contains(s))).ToList(),
+                    .Select(s => new StateCount(s, counts.ByState.GetValueOrDefault(s), type.TerminalStates.Contains(s), type.SucceededStates.Contains(s))).ToList(),
                 type.SearchAttributes.Select(a => new AttributeView(a.Name, a.Column, a.Kind)).ToList(),
                 signals.NamesFor(type.StateType).ToList(), type.StuckAfter, type.Graph,
-                type.DefinitionVersion, await type.CountByVersionAsync(db, ct)));
+                type.DefinitionVersion, counts.ByVersion));
         }
 
         return Results.Ok(views);

@@ -53,8 +53,8 @@ public class BillingCollectionStateMachine : SteppingStateMachine<BillingCollect
                     x.Saga.Runs++;
                     x.Saga.RecordsCollected += x.Message.Records;
                     x.Saga.AmountCollected += x.Message.Amount;
+                    x.Saga.NextRunAt = NextRunAt(x.Saga, clock);
                 })
-                .Then(x => ScheduleNextRun(x.Saga, clock))
                 .Schedule(NextRun, x => new BillingRunDue(x.Saga.CorrelationId), x => x.Saga.NextRunAt!.Value)
                 .TransitionTo(Waiting),
             // This hour's data stays missing: the run is counted failed and the next one goes ahead on time.
@@ -64,8 +64,8 @@ public class BillingCollectionStateMachine : SteppingStateMachine<BillingCollect
                     x.Saga.FailedRuns++;
                     x.Saga.FailureReason = $"the run of {x.Saga.PeriodStart:u} failed: {x.GaveUpReason()}";
                     x.Saga.EndStep();
+                    x.Saga.NextRunAt = NextRunAt(x.Saga, clock);
                 })
-                .Then(x => ScheduleNextRun(x.Saga, clock))
                 .Schedule(NextRun, x => new BillingRunDue(x.Saga.CorrelationId), x => x.Saga.NextRunAt!.Value)
                 .TransitionTo(Waiting)));
 
@@ -112,11 +112,11 @@ public class BillingCollectionStateMachine : SteppingStateMachine<BillingCollect
     }
 
     /// <summary>An hour after this run started; at once if the run took longer than that.</summary>
-    static void ScheduleNextRun(BillingCollectionState saga, TimeProvider clock)
+    static DateTime NextRunAt(BillingCollectionState saga, TimeProvider clock)
     {
         var due = saga.PeriodStart + Every;
         var now = clock.GetUtcNow().UtcDateTime;
-        saga.NextRunAt = due > now ? due : now;
+        return due > now ? due : now;
     }
 
     static FetchBillingData Fetch(BillingCollectionState saga) => new(saga.CorrelationId, saga.Account, saga.PeriodStart, saga.StepProgress ?? 0);

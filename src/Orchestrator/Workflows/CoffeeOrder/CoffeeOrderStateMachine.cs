@@ -88,7 +88,7 @@ public class CoffeeOrderStateMachine : CompensatingStateMachine<CoffeeOrderState
             // The beverage is on the counter whether or not the message reached the customer.
             RetryOrGiveUp(x => Notify(x.Saga), giveUp => giveUp.GiveUp(reason => $"customer not told: {reason}").TransitionTo(Completed)));
 
-        During([Paying, TakingIngredients, Preparing],
+        During(Cancellable,
             When(CancelOrder)
                 .Compensate(x => $"cancelled: {x.Message.Reason ?? "by the customer"}", Cancelled));
     }
@@ -116,8 +116,11 @@ public class CoffeeOrderStateMachine : CompensatingStateMachine<CoffeeOrderState
     public Event<CustomerNotified> CustomerNotified { get; private set; } = null!;
     public Event<CancelCoffeeOrder> CancelOrder { get; private set; } = null!;
 
+    /// <summary>Until the beverage is ready, a cancel undoes the order.</summary>
+    State[] Cancellable => [Paying, TakingIngredients, Preparing];
+
     public override string? RefuseCancel(CoffeeOrderState saga) =>
-        saga.CurrentState is nameof(Paying) or nameof(TakingIngredients) or nameof(Preparing) ? null
+        Cancellable.Any(s => s.Name == saga.CurrentState) ? null
         : HasEnded(saga) ? $"it has already ended in {saga.CurrentState}"
         : "the beverage is ready";
 

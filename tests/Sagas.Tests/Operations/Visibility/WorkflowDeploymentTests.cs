@@ -45,7 +45,7 @@ public sealed class WorkflowDeploymentTests : IAsyncLifetime
 
             var parcels = v2.Services.GetRequiredService<SagaCatalog>().Types.Single();
             await using var scope = v2.Services.CreateAsyncScope();
-            var versions = await parcels.CountByVersionAsync(scope.ServiceProvider.GetRequiredService<WorkflowTestDbContext<ParcelState>>(), CancellationToken.None);
+            var versions = (await parcels.CountInstancesAsync(scope.ServiceProvider.GetRequiredService<WorkflowTestDbContext<ParcelState>>(), CancellationToken.None)).ByVersion;
             Assert.Equal([new VersionCount(1, Running: 1, Ended: 2), new VersionCount(2, Running: 0, Ended: 1)], versions);
         }
 
